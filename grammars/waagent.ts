@@ -1,0 +1,271 @@
+/**
+ * WALinuxAgent log records, all five line generations (FORMATS.md §1.2):
+ *   G0 2.0.x      `YYYY/MM/DD HH:MM:SS [ERROR:|WARNING:]msg`                 local time
+ *   G1 ≤2.2.30    `YYYY/MM/DD HH:MM:SS.ffffff LEVEL msg`                     local time
+ *   G2 ≤2.2.45    `YYYY/MM/DD HH:MM:SS.ffffff LEVEL Prefix msg`              local time
+ *   G3 2.2.46     `YYYY-MM-DDTHH:MM:SS.ffffffZ LEVEL Prefix msg`             UTC
+ *   G4 ≥2.2.47    `YYYY-MM-DDTHH:MM:SS.ffffffZ LEVEL Thread Prefix msg`      UTC
+ * The header is sniffed by character codes (it runs on every line); message classification is
+ * a table of literal-guarded rules, and the structured parts use the chevrotain grammars in
+ * waagent-message.ts.
+ */
+import type { AttrValue, Event, Level } from '../src/model/types.js';
+import type { FileContext, Header, LineGrammar } from '../src/parse/records.js';
+import { d2, d4, fraction, wallMs } from '../src/parse/time.js';
+import { mechanismOf, parseEventRecord, parseHttpFailure } from './waagent-message.js';
+
+const LEVELS: Record<string, Level> = { INFO: 'info', WARNING: 'warning', ERROR: 'error', VERBOSE: 'verbose' };
+const PREFIXES = new Set(['Daemon', 'ExtHandler', 'LogCollector', 'Firewall']);
+const HANDLER_PREFIX = /^\[([^\]\s]+?)-(\d+(?:\.\d+)+)\]$/;
+
+/** Splits off the next space-separated word of `s` from `i`: [word, index after the space]. */
+function word(s: string, i: number): [string, number] {
+  const j = s.indexOf(' ', i);
+  return j < 0 ? [s.slice(i), s.length] : [s.slice(i, j), j + 1];
+}
+
+export function waagentHeader(line: string): Header | null {
+  if (line.length < 19) return null;
+  const c4 = line.charCodeAt(4);
+  if (c4 === 45 /* - */ && line.charCodeAt(10) === 84 /* T */) return isoHeader(line);
+  if (c4 === 47 /* / */ && line.charCodeAt(7) === 47 && line.charCodeAt(13) === 58) return slashHeader(line);
+  return null;
+}
+
+function isoHeader(line: string): Header | null {
+  const y = d4(line, 0), mo = d2(line, 5), d = d2(line, 8), h = d2(line, 11), mi = d2(line, 14), s = d2(line, 17);
+  let i = 19, ms = 0;
+  if (line.charCodeAt(i) === 46) { const [f, k] = fraction(line, i + 1); ms = f; i += 1 + k; }
+  if (line.charCodeAt(i) !== 90 /* Z */ || line.charCodeAt(i + 1) !== 32) return null;
+  const t = wallMs(y, mo, d, h, mi, s, ms);
+  if (Number.isNaN(t)) return null;
+  const [lv, a] = word(line, i + 2);
+  const level = LEVELS[lv];
+  if (!level) return null;
+  const [t1, b] = word(line, a);
+  const [t2, c] = word(line, b);
+  const attrs: Record<string, AttrValue> = {};
+  let body: string;
+  if (PREFIXES.has(t2) || HANDLER_PREFIX.test(t2)) { // G4: thread then prefix
+    attrs.gen = 'G4'; attrs.thread = t1; setPrefix(attrs, t2); body = line.slice(c);
+  } else { // G3: prefix only
+    attrs.gen = 'G3'; setPrefix(attrs, t1); body = line.slice(b);
+  }
+  return { ms: t, timeSource: 'explicit-utc', level, body, attrs };
+}
+
+function slashHeader(line: string): Header | null {
+  const y = d4(line, 0), mo = d2(line, 5), d = d2(line, 8), h = d2(line, 11), mi = d2(line, 14), s = d2(line, 17);
+  let i = 19, ms = 0, frac = false;
+  if (line.charCodeAt(i) === 46) { const [f, k] = fraction(line, i + 1); ms = f; i += 1 + k; frac = true; }
+  const t = wallMs(y, mo, d, h, mi, s, ms);
+  if (Number.isNaN(t)) return null;
+  if (!frac) { // G0: no level word, optional ERROR:/WARNING: glued to the message
+    const rest = line.slice(i + 1);
+    const m = /^(ERROR|WARNING):/.exec(rest);
+    const attrs: Record<string, AttrValue> = { gen: 'G0' };
+    const body = m ? rest.slice(m[0].length) : rest;
+    const hp = /^\[([^\]\s]+?)-(\d+(?:\.\d+)+)\]/.exec(body);
+    if (hp) { attrs.handler = hp[1]!; attrs.handlerVersion = hp[2]!; }
+    return { ms: t, timeSource: 'local:?', level: m ? LEVELS[m[1]!]! : 'info', body, attrs };
+  }
+  const [lv, a] = word(line, i + 1);
+  const level = LEVELS[lv];
+  if (!level) return null;
+  const [t1, b] = word(line, a);
+  const attrs: Record<string, AttrValue> = {};
+  let body: string;
+  if (PREFIXES.has(t1) || HANDLER_PREFIX.test(t1)) { attrs.gen = PREFIXES.has(t1) ? 'G2' : 'G1'; setPrefix(attrs, t1); body = line.slice(b); } else { attrs.gen = 'G1'; body = line.slice(a); }
+  return { ms: t, timeSource: 'local:?', level, body, attrs };
+}
+
+function setPrefix(attrs: Record<string, AttrValue>, p: string): void {
+  const m = HANDLER_PREFIX.exec(p);
+  if (m) { attrs.handler = m[1]!; attrs.handlerVersion = m[2]!; } else attrs.prefix = p;
+}
+
+// ---- classification ---------------------------------------------------------------------------
+type Rule = { kind: string; lit: string[]; re?: RegExp; attrs?: (m: RegExpExecArray, e: Event) => Record<string, AttrValue> };
+
+const R = (kind: string, lit: string[], re?: RegExp, attrs?: Rule['attrs']): Rule => ({ kind, lit, re, attrs });
+
+/** Ordered: the first rule whose literal occurs (and whose regex matches) wins. */
+const RULES: Rule[] = [
+  R('waagent.heartbeat', ['[HEARTBEAT] Agent '], /Agent (?:WALinuxAgent-)?(\S+) is running as the goal state agent(?: \[DEBUG HeartbeatCounter: (\d+);HeartbeatId: [^;]*;(?:DroppedPackets: \d+;)?UpdateGSErrors: (\d+))?/,
+    (m) => ({ version: m[1]!, ...(m[3] ? { updateGSErrors: Number(m[3]) } : {}) })),
+  R('waagent.goal-state.missing-file', [' is missing'], /\/var\/lib\/waagent\/(GoalState|ExtensionsConfig)\.(\d+)\.xml is missing/,
+    (m) => ({ file: m[1]!, incarnation: Number(m[2]) })),
+  R('waagent.start.goal-state-agent', ['Goal State Agent version'], /\(Goal State Agent version (\S+?)\)/, (m) => ({ version: m[1]! })),
+  R('waagent.start.goal-state-agent', ['is running as the goal state agent'], /Agent (?:WALinuxAgent-)?(\S+) is running as the goal state agent/, (m) => ({ version: m[1]! })),
+  R('waagent.start.goal-state-agent', [' running as process '], /(?:WALinuxAgent-)(\S+) running as process (\d+)/, (m) => ({ version: m[1]!, pid: Number(m[2]) })),
+  R('waagent.start.daemon', ['Agent Version'], /(?:Windows )?Azure Linux Agent Version: ?(?:WALinuxAgent-)?(\S+)/, (m) => ({ version: m[1]! })),
+  R('waagent.agent.disabled', ['Disabling guest agent in accordance with ovf-env.xml', 'Disabling the guest agent by sleeping forever']),
+  R('waagent.extensions-disabled', ['Extensions.Enabled is set to False', 'extension processing is disabled']),
+  R('waagent.autoupdate-disabled', ['AutoUpdate.Enabled is set to False', 'AutoUpdate.UpdateToLatestVersion is set to False']),
+  R('waagent.agent.blacklisted', ['permanently blacklisted', 'permanently disabled', 'restarted more than 3 times'], /Agent (?:WALinuxAgent-)?(\S+) /, (m) => ({ version: m[1]! })),
+  R('waagent.agent.crash', ['failed with return code', 'exited with return code', 'failed with exception', 'Daemon ended with exception', 'thread died, restarting', 'did not terminate cleanly'],
+    /return code: (-?\d+)/, (m) => ({ exitCode: Number(m[1]) })),
+  R('waagent.agent.signal', ['forwarding signal'], /forwarding signal (\d+)/, (m) => ({ signal: Number(m[1]) })),
+  R('waagent.update.failed', ['Unable to update Agent', 'not found in the goal state, skipping agent update']),
+  R('waagent.certificate.error', ['[CryptError]', '[000011]', 'Failed to decrypt', 'decrypt protected', 'Error decrypting', 'Failed to get certificates', 'openssl']),
+  R('waagent.dhcp.problem', ['WireServer endpoint is not found', 'DHCP not available', 'Failed to send DHCP request', 'No route exists to 168.63.129.16', 'Dhcp client is not running', 'Using hardcoded Wireserver endpoint', '[GetWireserverEndpoint]', 'Protocol endpoint not found', 'WireServer is not responding. Reset dhcp endpoint', 'DHCP usage for endpoint discovery is disabled']),
+  R('waagent.firewall.problem', ['firewall rules for Azure Fabric are not setup correctly', 'Unable to add firewall rules']),
+  R('waagent.status.upload-failed', ['Exception uploading status blob', 'Failed to upload status blob', 'Failed to report vm agent status', 'Failed to report status']),
+  R('waagent.hostplugin.heartbeat-failed', ['SendHostPluginHeartbeat']),
+  R('waagent.goal-state.fetch-failed', ['Error fetching the goal state', 'Fetching the goal state failed', 'Fetching the goal state is still failing', 'An error occurred while retrieving the goal state', 'Exception retrieving extension handlers', 'Exception retrieving agent manifests', 'Calling wire server failed', 'Exceeded max retry updating goal state', '[Wireserver Exception]', '[Wireserver Failed]']),
+  R('waagent.download.failed', ['Fetch failed', 'Failed to download', 'Download failed', 'Could not fetch', 'Timeout downloading']),
+  R('waagent.http.failed', ['[HTTP Failed]', '[HTTP Retry]', 'HTTP Err:']),
+  R('waagent.goal-state.recovered', ['Fetching the goal state recovered']),
+  R('waagent.goal-state.processed', ['ProcessGoalState completed', 'ProcessExtensionsGoalState completed', 'ProcessExtensionsInGoalState completed', 'Fetch goal state from WireServer completed'],
+    /(\d+) ms\]/, (m) => ({ durationMs: Number(m[1]) })),
+  R('waagent.extension.state', ['Target handler state: '], /Target handler state: (\w+)/, (m) => ({ state: m[1]! })),
+  R('waagent.extension.settings', ['Update settings file: '], /Update settings file: (\d+)\.settings/, (m) => ({ seqNo: Number(m[1]) })),
+  R('waagent.extension.command', ['Install extension [', 'Enable extension', 'Disable extension', 'Uninstall extension [', 'Update extension ['],
+    /^(Install|Enable|Disable|Uninstall|Update) extension/, (m) => ({ op: m[1]! })),
+  R('waagent.extension.status', ['Extension status: [', 'have reached a terminal state']),
+  R('waagent.extension.failed', ['Non-zero exit code', 'Timeout(', 'Downgrade not allowed', 'Failed to launch', 'HandlerManifest.json not found', 'Error while unzipping', 'Failed to save handler status', 'is mounted with the noexec flag', 'Unable to find version']),
+  R('waagent.proxy', ['HTTP proxy: ['], /HTTP proxy: \[([^\]]+)\]/, (m) => ({ proxy: m[1]! })),
+  R('waagent.log-collector', ['Log collection', 'log collector mode']),
+];
+
+const AGENT_EVENT_NAMES = /^WALinuxAgent/;
+
+function applyRule(e: Event, text: string): boolean {
+  for (const r of RULES) {
+    let hit = false;
+    for (const l of r.lit) if (text.includes(l)) { hit = true; break; }
+    if (!hit) continue;
+    if (r.re) {
+      const m = r.re.exec(text);
+      if (!m) { if (r.attrs) continue; } else if (r.attrs) Object.assign(e.attrs, r.attrs(m, e));
+    }
+    e.kind = r.kind;
+    return true;
+  }
+  return false;
+}
+
+function addHttp(e: Event, text: string): void {
+  if (!/\[HTTP (?:Failed|Retry)\]|HTTP Err:|IOError|Errno|168\.63\.129\.16|timed out/.test(text)) return;
+  const h = parseHttpFailure(text);
+  if (h.method) e.attrs.method = h.method;
+  if (h.url) e.attrs.url = h.url;
+  if (h.host) e.attrs.host = h.host;
+  if (h.port !== null) e.attrs.port = h.port;
+  if (h.target) e.attrs.target = h.target;
+  if (h.statusCode !== null) e.attrs.statusCode = h.statusCode;
+  if (h.attempts !== null) e.attrs.attempts = h.attempts;
+  e.attrs.mechanism = h.mechanism;
+}
+
+function addIncarnation(e: Event, text: string): void {
+  if (!text.includes('ncarnation')) return;
+  const m = /[Ii]ncarnation[ _:]+(\d+)/.exec(text);
+  if (m) e.attrs.incarnation = Number(m[1]);
+}
+
+/** Kind and attributes of an `Event:` record (§1.3). */
+function classifyAgentEvent(e: Event): boolean {
+  const rec = parseEventRecord(e.message);
+  if (!rec) return false;
+  e.attrs.eventName = rec.name;
+  e.attrs.op = rec.op;
+  if (rec.duration !== null) e.attrs.durationMs = rec.duration;
+  const msg = rec.message;
+  if (!AGENT_EVENT_NAMES.test(rec.name)) {
+    e.attrs.handler = rec.name;
+    const failed = e.level === 'error' || /Non-zero exit code|Timeout\(|Downgrade not allowed|Failed|failed|\[\w*Error\]/.test(msg);
+    if (failed) {
+      e.kind = /extension processing is disabled/.test(msg) ? 'waagent.extensions-disabled' : 'waagent.extension.failed';
+      const rc = /Non-zero exit code: (-?\d+)/.exec(msg);
+      if (rc) e.attrs.exitCode = Number(rc[1]);
+      const to = /Timeout\((\d+)\)/.exec(msg);
+      if (to) e.attrs.timeoutSec = Number(to[1]);
+      const mod = /No module named '([^']+)'/.exec(msg);
+      if (mod) e.attrs.missingModule = mod[1]!;
+      if (/CPUThrottledTime/.test(msg)) e.attrs.cpuThrottled = true;
+      if (rec.op === 'Download' || /Failed to download|Unable to find version/.test(msg)) addHttp(e, msg);
+    } else {
+      e.kind = 'waagent.event';
+    }
+    return true;
+  }
+  // the agent's own events: classify by their message like any other record
+  if (!applyRule(e, msg)) {
+    if (rec.op === 'HeartBeat') e.kind = 'waagent.heartbeat';
+    else if (rec.op === 'ProcessGoalState') e.kind = 'waagent.goal-state.processed';
+    else if (rec.op === 'ReportStatus' && e.level !== 'info') e.kind = 'waagent.status.upload-failed';
+    else e.kind = 'waagent.event';
+  }
+  return true;
+}
+
+export function classifyWaagent(e: Event): Event {
+  const text = e.message;
+  e.kind = 'waagent.record';
+  if (text.startsWith('Event: ') && classifyAgentEvent(e)) {
+    // kind set from the event record
+  } else if (!applyRule(e, text) && e.attrs.handler && e.level === 'error') {
+    e.kind = 'waagent.extension.failed';
+  }
+  if (e.kind === 'waagent.extension.failed' && !e.attrs.handler) {
+    const m = /\[([A-Za-z][\w.]+?)-(\d+(?:\.\d+)+)\]/.exec(text);
+    if (m) { e.attrs.handler = m[1]!; e.attrs.handlerVersion = m[2]!; }
+  }
+  if (e.kind !== 'waagent.record' && e.kind !== 'waagent.heartbeat') {
+    if (/fetch-failed|upload-failed|heartbeat-failed|download\.failed|http\.failed/.test(e.kind)) addHttp(e, text);
+    else if (e.kind === 'waagent.dhcp.problem' && !e.attrs.mechanism) e.attrs.mechanism = mechanismOf(text);
+    addIncarnation(e, text);
+  }
+  return e;
+}
+
+export const waagentGrammar: LineGrammar = {
+  id: 'waagent',
+  header: (line: string, _ctx: FileContext) => waagentHeader(line),
+  classify: classifyWaagent,
+};
+
+/** Sample lines with the fields they must yield (checked by test/grammars.test.ts). */
+export const samples: { lines: string[]; expect: Partial<Event> & { attrs?: Record<string, AttrValue>; time?: string } }[] = [
+  { lines: ['2015/09/13 14:44:03 Windows Azure Linux Agent Version: WALinuxAgent-2.0.13'],
+    expect: { kind: 'waagent.start.daemon', level: 'info', timeSource: 'local:?', attrs: { gen: 'G0', version: '2.0.13' } } },
+  { lines: ['2015/11/04 19:26:19 ERROR:HTTP Err: Status=503'],
+    expect: { kind: 'waagent.http.failed', level: 'error', attrs: { gen: 'G0', mechanism: 'http-503' } } },
+  { lines: ['2018/04/27 13:02:32.029794 INFO Azure Linux Agent Version:2.2.20'],
+    expect: { kind: 'waagent.start.daemon', attrs: { gen: 'G1', version: '2.2.20' }, time: '2018-04-27T13:02:32.029Z' } },
+  { lines: ['2017/12/15 12:49:24.269432 WARNING Exception retrieving extension handlers: [ProtocolError] /var/lib/waagent/GoalState.1.xml is missing.'],
+    expect: { kind: 'waagent.goal-state.missing-file', level: 'warning', attrs: { file: 'GoalState', incarnation: 1 } } },
+  { lines: ['2018/01/30 15:07:32.716273 ERROR Event: name=Microsoft.Azure.RecoveryServices.VMSnapshotLinux, op=Install, message=[ExtensionError] Non-zero exit code: 127, main/handle.sh install, duration=0'],
+    expect: { kind: 'waagent.extension.failed', level: 'error', attrs: { handler: 'Microsoft.Azure.RecoveryServices.VMSnapshotLinux', op: 'Install', exitCode: 127 } } },
+  { lines: ['2018/01/30 15:07:32.853011 INFO Event: name=WALinuxAgent, op=ProcessGoalState, message=Incarnation 33, duration=2042'],
+    expect: { kind: 'waagent.goal-state.processed', attrs: { incarnation: 33, durationMs: 2042 } } },
+  { lines: ['2021/07/16 18:43:34.761605 WARNING ExtHandler Exception retrieving extension handlers: [ProtocolError] Exceeded max retry updating goal state'],
+    expect: { kind: 'waagent.goal-state.fetch-failed', attrs: { gen: 'G2', prefix: 'ExtHandler' } } },
+  { lines: ['2019/08/02 04:11:04.004512 INFO [Microsoft.Azure.RecoveryServices.VMSnapshotLinux-1.0.9150.0] Enable extension [main/handle.sh enable]'],
+    expect: { kind: 'waagent.extension.command', attrs: { gen: 'G1', handler: 'Microsoft.Azure.RecoveryServices.VMSnapshotLinux', handlerVersion: '1.0.9150.0', op: 'Enable' } } },
+  { lines: ['2021-05-28T01:17:40.683072Z INFO ExtHandler Wire server endpoint:168.63.129.16'],
+    expect: { kind: 'waagent.record', timeSource: 'explicit-utc', attrs: { gen: 'G3', prefix: 'ExtHandler' } } },
+  { lines: ['2020-08-06T07:11:47.785201Z INFO ExtHandler ExtHandler [HEARTBEAT] Agent WALinuxAgent-2.2.49.2 is running as the goal state agent [DEBUG HeartbeatCounter: 1298;HeartbeatId: 5940AE0A-F20C-4BE2-8B5A-3C12605F955F;DroppedPackets: 0;UpdateGSErrors: 0;AutoUpdate: 1]'],
+    expect: { kind: 'waagent.heartbeat', attrs: { gen: 'G4', thread: 'ExtHandler', version: '2.2.49.2', updateGSErrors: 0 }, time: '2020-08-06T07:11:47.785Z' } },
+  { lines: ['2022-12-02T05:45:51.771876Z ERROR ExtHandler ExtHandler Error fetching the goal state: [ProtocolError] [Wireserver Exception] [HttpError] [HTTP Failed] GET http://168.63.129.16/machine/ -- IOError [Errno 104] Connection reset by peer -- 6 attempts made'],
+    expect: { kind: 'waagent.goal-state.fetch-failed', level: 'error', attrs: { target: 'wireserver', mechanism: 'reset', attempts: 6 } } },
+  { lines: ['2022-09-30T02:48:33.134649Z WARNING MonitorHandler ExtHandler Error in SendHostPluginHeartbeat: [HttpError] [HTTP Failed] GET http://168.63.129.16:32526/health -- IOError timed out -- 1 attempts made --- [NOTE: Will not log the same error for the next hour]'],
+    expect: { kind: 'waagent.hostplugin.heartbeat-failed', attrs: { thread: 'MonitorHandler', target: 'hostplugin', port: 32526, mechanism: 'timeout' } } },
+  { lines: ['2024-05-30T13:15:45.331589Z INFO ExtHandler [Microsoft.Azure.RecoveryServices.VMSnapshotLinux-1.0.9218.0] Enable extension: [main/handle.sh enable]'],
+    expect: { kind: 'waagent.extension.command', attrs: { gen: 'G4', handler: 'Microsoft.Azure.RecoveryServices.VMSnapshotLinux', handlerVersion: '1.0.9218.0', op: 'Enable' } } },
+  { lines: [
+    '2024-05-30T13:15:47.339279Z ERROR ExtHandler ExtHandler Event: name=Microsoft.Azure.RecoveryServices.VMSnapshotLinux, op=Enable, message=[ExtensionOperationError] Non-zero exit code: 1, /var/lib/waagent/Microsoft.Azure.RecoveryServices.VMSnapshotLinux-1.0.9218.0/main/handle.sh enable',
+    '[stdout]', '', '[stderr]', 'Traceback (most recent call last):', "ModuleNotFoundError: No module named 'crypt'", ', duration=0'],
+    expect: { kind: 'waagent.extension.failed', lines: 7, attrs: { op: 'Enable', exitCode: 1, missingModule: 'crypt', durationMs: 0 } } },
+  { lines: ['2024-06-11T05:02:11.890210Z ERROR ExtHandler ExtHandler Event: name=WALinuxAgent, op=ReportStatus, message=Exception uploading status blob: [HttpError] [HTTP Failed] PUT https://md-hdd-x1y2z3.z11.blob.storage.azure.net/$system/vm1.0f6e2b8a.status -- IOError timed out -- 6 attempts made, duration=0'],
+    expect: { kind: 'waagent.status.upload-failed', attrs: { target: 'storage', mechanism: 'timeout', method: 'PUT' } } },
+  { lines: ['2024-06-11T05:30:20.455221Z WARNING Daemon Daemon Agent WALinuxAgent-2.11.1.4 launched with command \'/usr/bin/python3 -u bin/WALinuxAgent-2.11.1.4-py3.8.egg -run-exthandlers\' failed with return code: 1'],
+    expect: { kind: 'waagent.agent.crash', attrs: { exitCode: 1 } } },
+  { lines: ['2024-06-11T06:00:00.100000Z INFO ExtHandler ExtHandler ******** Extensions.Enabled is set to False, not processing the operation ********'],
+    expect: { kind: 'waagent.extensions-disabled' } },
+  { lines: ['2024-06-11T03:12:40.101010Z INFO ExtHandler ExtHandler '],
+    expect: { kind: 'waagent.record', message: '' } },
+  { lines: ['2018/04/27 13:02:32.381287 INFO WireServer endpoint is not found. Rerun dhcp handler'],
+    expect: { kind: 'waagent.dhcp.problem' } },
+];

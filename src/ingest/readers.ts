@@ -1,0 +1,377 @@
+/**
+ * Streaming bundle readers. Every file of a bundle reaches the visitor as a stream, in archive
+ * order, one at a time; nothing is extracted to disk and no file is held whole in memory (a zip
+ * nested inside another archive is the one exception: zips need random access, so a nested zip is
+ * read from memory under the maxNestedZipBytes limit).
+ */
+import { createReadStream, promises as fsp } from 'node:fs';
+import { createHash, type Hash } from 'node:crypto';
+import { PassThrough, Readable, Transform, type TransformCallback } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import * as tar from 'tar-stream';
+import yauzl from 'yauzl';
+import fg from 'fast-glob';
+import { LimitError, type Limits } from './limits.js';
+import { archiveTypeByMagic, archiveTypeByName, joinNested, logicalPath, normalizeEntryPath } from './paths.js';
+
+export interface BundleEntry {
+  /** Path inside the bundle, nested archives joined with `!`. */
+  path: string;
+  /** Path as it was on the VM (top folder stripped, collector names unflattened, no `!`). */
+  logical: string;
+  depth: number;
+  mtime: Date | null;
+  stream: Readable;
+}
+
+export type ContainerKind = 'tgz' | 'tar' | 'zip' | 'gz' | 'directory' | 'file';
+
+export interface ReadSummary {
+  container: ContainerKind;
+  sha256: string;
+  /** Size of the bundle as uploaded (compressed). */
+  bytes: number;
+  entries: number;
+  inflatedBytes: number;
+  /** One line per entry skipped or archive cut short; reading went on where it could. */
+  problems: string[];
+}
+
+export type Visitor = (entry: BundleEntry) => Promise<void>;
+export type ProgressFn = (read: number, total: number, entry: string) => void;
+
+/** Error that makes a whole bundle unreadable (nothing useful could be read). */
+export class BundleError extends Error {
+  constructor(message: string) { super(message); this.name = 'BundleError'; }
+}
+
+class Reader {
+  entries = 0;
+  inflated = 0;
+  problems: string[] = [];
+  current = '';
+  constructor(readonly limits: Limits, readonly visit: Visitor) {}
+
+  /** Counts inflated bytes of a leaf and stops the bundle when the total passes the limit. */
+  private counted(path: string): Transform {
+    const self = this;
+    return new Transform({
+      transform(chunk: Buffer, _enc, cb: TransformCallback) {
+        self.inflated += chunk.length;
+        if (self.inflated > self.limits.maxInflatedBytes) {
+          cb(new LimitError('maxInflatedBytes', path, `bundle inflates past ${self.limits.maxInflatedBytes} bytes`));
+          return;
+        }
+        cb(null, chunk);
+      },
+    });
+  }
+
+  private countEntry(path: string): void {
+    this.entries++;
+    this.current = path;
+    if (this.entries > this.limits.maxEntries) {
+      throw new LimitError('maxEntries', path, `more than ${this.limits.maxEntries} entries`);
+    }
+  }
+
+  /** One file of the bundle: an archive to descend into, or a leaf for the visitor. */
+  async handle(path: string, name: string, depth: number, mtime: Date | null, source: Readable): Promise<void> {
+    this.countEntry(path);
+    const byName = archiveTypeByName(name);
+    if (byName) {
+      if (depth + 1 > this.limits.maxDepth) {
+        source.resume();
+        this.problems.push(new LimitError('maxDepth', path, `archive nested deeper than ${this.limits.maxDepth} levels, skipped`).message);
+        return;
+      }
+      await this.archive(path, byName, depth + 1, source, mtime);
+      return;
+    }
+    await this.leaf(path, depth, mtime, source);
+  }
+
+  async leaf(path: string, depth: number, mtime: Date | null, source: Readable): Promise<void> {
+    const counted = this.counted(path);
+    const stream = source.pipe(counted);
+    source.on('error', (e) => counted.destroy(e));
+    const logical = logicalPath(path.slice(path.lastIndexOf('!') + 1));
+    await this.visit({ path, logical, depth, mtime, stream });
+  }
+
+  async archive(path: string, type: 'tgz' | 'tar' | 'zip' | 'gz', depth: number, source: Readable, mtime: Date | null): Promise<void> {
+    try {
+      if (type === 'zip') {
+        const buf = await collect(source, this.limits.maxNestedZipBytes, path);
+        await this.zipFrom(path, depth, (cb) => yauzl.fromBuffer(buf, ZIP_OPTIONS, cb));
+      } else if (type === 'tar') {
+        await this.tar(path, depth, source);
+      } else {
+        await this.gzip(path, depth, source, mtime);
+      }
+    } catch (e) {
+      if (e instanceof LimitError && e.limit !== 'maxDepth') throw e;
+      this.problems.push(`${path}: ${describe(e)}; the rest of this archive was skipped`);
+    }
+  }
+
+  /** A gzip stream is either a tar (tgz) or one compressed file (rotated log). */
+  async gzip(path: string, depth: number, source: Readable, mtime: Date | null): Promise<void> {
+    const gunzip = createGunzip();
+    source.on('error', (e) => gunzip.destroy(e));
+    const { head, stream } = await peek(source.pipe(gunzip), 512);
+    if (archiveTypeByMagic(head) === 'tar') {
+      await this.tar(path, depth, stream);
+    } else {
+      const inner = path.split('!').length > 1 || depth > 0 ? path : path;
+      await this.leaf(inner, depth, mtime, stream);
+    }
+  }
+
+  tar(path: string, depth: number, source: Readable): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const extract = tar.extract();
+      let failed = false;
+      const fail = (e: unknown) => {
+        if (failed) return;
+        failed = true;
+        extract.destroy();
+        reject(e);
+      };
+      extract.on('entry', (header, stream, next) => {
+        const name = normalizeEntryPath(header.name);
+        const full = path ? joinNested(path, name) : name;
+        if (header.type !== 'file' && header.type !== 'contiguous-file') {
+          if (header.type !== 'directory') {
+            this.problems.push(`${full}: ${header.type} entry skipped (only regular files are read)`);
+          }
+          stream.resume();
+          next();
+          return;
+        }
+        if (name !== header.name.replace(/^\.\//, '') && /(^|\/)\.\.(\/|$)|^\//.test(header.name)) {
+          this.problems.push(`${full}: unsafe path ${JSON.stringify(header.name)} read as ${name}`);
+        }
+        const base = name.slice(name.lastIndexOf('/') + 1);
+        this.handle(full, base, depth, header.mtime ?? null, stream as unknown as Readable).then(() => {
+          stream.resume(); // a visitor that stopped early must not stall the archive
+          next();
+        }, fail);
+      });
+      extract.on('finish', () => { if (!failed) resolve(); });
+      extract.on('error', (e) => fail(new Error(`${truncation(e)} after entry ${this.current || '(none)'}`)));
+      source.on('error', (e) => fail(new Error(`${truncation(e)} after entry ${this.current || '(none)'}`)));
+      source.pipe(extract);
+    });
+  }
+
+  zipFrom(path: string, depth: number, open: (cb: (err: Error | null, zip: yauzl.ZipFile) => void) => void): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      open((err, zip) => {
+        if (err || !zip) { reject(new Error(`not a readable zip (${err?.message ?? 'unknown error'})`)); return; }
+        let done = false;
+        const fail = (e: unknown) => { if (done) return; done = true; zip.close(); reject(e); };
+        zip.on('error', (e) => fail(new Error(`zip broken after entry ${this.current || '(none)'}: ${e.message}`)));
+        zip.on('end', () => { if (!done) { done = true; resolve(); } });
+        zip.on('entry', (entry: yauzl.Entry) => {
+          const rawName = decodeZipName(entry);
+          const name = normalizeEntryPath(rawName);
+          if (rawName.endsWith('/') || name === '') { zip.readEntry(); return; }
+          const full = path ? joinNested(path, name) : name;
+          if (/(^|\/)\.\.(\/|$)|^[/\\]/.test(rawName)) this.problems.push(`${full}: unsafe path ${JSON.stringify(rawName)} read as ${name}`);
+          zip.openReadStream(entry, (e2, rs) => {
+            if (e2 || !rs) {
+              this.problems.push(`${full}: entry unreadable (${e2?.message ?? 'unknown'}), skipped`);
+              zip.readEntry();
+              return;
+            }
+            const base = name.slice(name.lastIndexOf('/') + 1);
+            this.handle(full, base, depth, entry.getLastModDate(), rs).then(() => { rs.resume(); zip.readEntry(); }, fail);
+          });
+        });
+        zip.readEntry();
+      });
+    });
+  }
+}
+
+const ZIP_OPTIONS: yauzl.Options = { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: true };
+
+function decodeZipName(entry: yauzl.Entry): string {
+  const raw = entry.fileName as unknown as Buffer;
+  // bit 11 = UTF-8 names; otherwise CP437, of which latin1 is a fair reading for ASCII-ish names
+  return (entry.generalPurposeBitFlag & 0x800) ? raw.toString('utf8') : raw.toString('latin1');
+}
+
+function truncation(e: unknown): string {
+  const msg = describe(e);
+  if (/unexpected end|end of data|premature/i.test(msg)) return 'archive truncated';
+  if (/incorrect header check|invalid|unknown compression/i.test(msg)) return `archive corrupt (${msg})`;
+  return msg;
+}
+
+export function describe(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return String(e);
+}
+
+/** Reads a whole (small) stream into memory, refusing more than `max` bytes. */
+function collect(stream: Readable, max: number, path: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let n = 0;
+    stream.on('data', (c: Buffer) => {
+      n += c.length;
+      if (n > max) { stream.destroy(); reject(new LimitError('maxNestedZipBytes', path, `nested zip larger than ${max} bytes`)); return; }
+      chunks.push(c);
+    });
+    stream.on('end', () => resolve(Buffer.concat(chunks)));
+    stream.on('error', reject);
+  });
+}
+
+/** Reads the first `n` bytes of a stream and gives back a stream that still starts with them. */
+export function peek(source: Readable, n: number): Promise<{ head: Buffer; stream: Readable }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let got = 0;
+    const out = new PassThrough();
+    const finish = () => {
+      source.off('data', onData); source.off('end', finish); source.off('error', onError);
+      source.pause();
+      const head = Buffer.concat(chunks);
+      out.write(head);
+      source.pipe(out);
+      source.on('error', (e) => out.destroy(e));
+      resolve({ head: head.subarray(0, n), stream: out });
+    };
+    const onData = (c: Buffer) => { chunks.push(c); got += c.length; if (got >= n) finish(); };
+    const onError = (e: Error) => {
+      if (got > 0) { finish(); out.destroy(e); } else reject(e);
+    };
+    source.on('data', onData);
+    source.once('end', finish);
+    source.once('error', onError);
+  });
+}
+
+/** Taps a stream: every chunk also updates the hash and the progress count. */
+function tap(source: Readable, hash: Hash, onBytes: (n: number) => void): Readable {
+  const t = new Transform({
+    transform(chunk: Buffer, _e, cb) { hash.update(chunk); onBytes(chunk.length); cb(null, chunk); },
+  });
+  source.on('error', (e) => t.destroy(e));
+  return source.pipe(t);
+}
+
+/**
+ * Reads a bundle (archive, directory or single file) and hands every file to `visit`.
+ * Throws BundleError when the bundle cannot be read at all; damage found later becomes a problem
+ * line in the summary and reading stops there.
+ */
+export async function readBundle(input: string, limits: Limits, visit: Visitor, progress?: ProgressFn): Promise<ReadSummary> {
+  let st;
+  try { st = await fsp.stat(input); } catch (e) {
+    throw new BundleError(`${input}: cannot read (${(e as NodeJS.ErrnoException).code ?? describe(e)})`);
+  }
+  const reader = new Reader(limits, visit);
+  const hash = createHash('sha256');
+  let read = 0;
+  const onBytes = (n: number) => { read += n; progress?.(read, st.size, reader.current); };
+
+  if (st.isDirectory()) {
+    const files = (await fg('**/*', { cwd: input, dot: true, onlyFiles: true, followSymbolicLinks: false })).sort();
+    for (const rel of files) {
+      const fileHash = createHash('sha256');
+      const stream = tap(createReadStream(`${input}/${rel}`), fileHash, () => undefined);
+      try {
+        await reader.handle(rel, rel.slice(rel.lastIndexOf('/') + 1), 0, null, stream);
+      } catch (e) {
+        if (e instanceof LimitError) { reader.problems.push(e.message); break; }
+        reader.problems.push(`${rel}: ${describe(e)}`);
+      }
+      hash.update(`${rel}\0${fileHash.digest('hex')}\n`);
+    }
+    return summary('directory', hash.digest('hex'), st.size, reader);
+  }
+  if (!st.isFile()) throw new BundleError(`${input}: not a file or directory`);
+  if (st.size === 0) throw new BundleError(`${input}: empty file`);
+
+  const head = await readHead(input, 512);
+  const magic = archiveTypeByMagic(head);
+  const name = input.slice(input.lastIndexOf('/') + 1);
+  let container: ContainerKind;
+  try {
+    if (magic === 'zip' || (!magic && archiveTypeByName(name) === 'zip')) {
+      container = 'zip';
+      const sha = hashFile(input);
+      await reader.zipFrom('', 0, (cb) => yauzl.open(input, ZIP_OPTIONS, cb)).catch((e) => {
+        if (reader.entries === 0) throw new BundleError(`${input}: ${describe(e)}`);
+        throw e;
+      });
+      progress?.(st.size, st.size, reader.current);
+      return summary(container, await sha, st.size, reader);
+    }
+    const source = tap(createReadStream(input), hash, onBytes);
+    if (magic === 'gzip') {
+      container = 'tgz';
+      const gunzip = createGunzip();
+      source.on('error', (e) => gunzip.destroy(e));
+      const peeked = await peek(source.pipe(gunzip), 512).catch((e) => {
+        throw new BundleError(`${input}: not a readable gzip file (${describe(e)})`);
+      });
+      if (archiveTypeByMagic(peeked.head) === 'tar') {
+        await reader.tar('', 0, peeked.stream);
+      } else {
+        container = 'gz';
+        await reader.handle(name.replace(/\.gz$/i, ''), name.replace(/\.gz$/i, ''), 0, st.mtime, peeked.stream);
+      }
+    } else if (magic === 'tar') {
+      container = 'tar';
+      await reader.tar('', 0, source);
+    } else {
+      container = 'file';
+      if (head.includes(0) && !/\.(log|txt|xml|json|status|settings|conf)(\.\d+)?$/i.test(name)) {
+        source.destroy();
+        throw new BundleError(`${input}: not a bundle (binary data, neither tar, gzip nor zip)`);
+      }
+      await reader.handle(name, name, 0, st.mtime, source);
+    }
+    await drain(source);
+  } catch (e) {
+    if (e instanceof BundleError) throw e;
+    if (reader.entries === 0 && !(e instanceof LimitError)) throw new BundleError(`${input}: ${describe(e)}`);
+    reader.problems.push(e instanceof LimitError ? e.message : `${input}: ${describe(e)}`);
+    return summary(container!, hash.digest('hex') + '-partial', st.size, reader);
+  }
+  return summary(container, hash.digest('hex'), st.size, reader);
+}
+
+function summary(container: ContainerKind, sha256: string, bytes: number, r: Reader): ReadSummary {
+  return { container, sha256, bytes, entries: r.entries, inflatedBytes: r.inflated, problems: r.problems };
+}
+
+async function readHead(path: string, n: number): Promise<Buffer> {
+  const fh = await fsp.open(path, 'r');
+  try {
+    const buf = Buffer.alloc(n);
+    const { bytesRead } = await fh.read(buf, 0, n, 0);
+    return buf.subarray(0, bytesRead);
+  } finally { await fh.close(); }
+}
+
+function hashFile(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const h = createHash('sha256');
+    createReadStream(path).on('data', (c) => h.update(c)).on('end', () => resolve(h.digest('hex'))).on('error', reject);
+  });
+}
+
+/** Reads what is left of a stream so the hash covers the whole file. */
+function drain(stream: Readable): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.readableEnded || stream.destroyed) { resolve(); return; }
+    stream.on('end', resolve).on('close', resolve).on('error', () => resolve());
+    stream.resume();
+  });
+}

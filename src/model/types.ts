@@ -1,0 +1,125 @@
+/** The shared vocabulary of azlog: events, facts, findings, reports. */
+
+export type Level = 'verbose' | 'info' | 'warning' | 'error';
+
+/** How an event's UTC time was obtained (issue #3, ARCHITECTURE "time is honest"). */
+export type TimeSource = 'explicit-utc' | 'assumed-utc' | `local:${string}` | 'inferred-year' | 'none';
+
+export type AttrValue = string | number | boolean;
+
+export interface Event {
+  /** Epoch milliseconds (UTC) or null when the line carries no time. */
+  ms: number | null;
+  timeSource: TimeSource;
+  /** Path inside the bundle, nested archives joined with `!`. */
+  file: string;
+  /** 1-based line of the record's first physical line (null for whole-file artifacts). */
+  line: number | null;
+  /** Namespaced kind, e.g. `waagent.http.failed`. */
+  kind: string;
+  level: Level | null;
+  /** The record text (header stripped), continuation lines joined with \n, capped. */
+  message: string;
+  /** Number of physical lines in the record (continuations included). */
+  lines: number;
+  /** The first physical line as written, for citing. */
+  raw: string;
+  attrs: Record<string, AttrValue>;
+}
+
+export type FindingStatus = 'confirmed' | 'likely' | 'possible' | 'ruled-out' | 'not-observable';
+
+export interface Evidence {
+  file: string;
+  line: number | null;
+  time: string | null;
+  text: string;
+}
+
+export interface Finding {
+  cause: CauseId;
+  status: FindingStatus;
+  confidence: number;
+  evidence: Evidence[];
+  /** One sentence in English saying what the evidence shows (writers translate the cause, not this). */
+  summary: string;
+  /** For not-observable/possible: what a person must check by hand. */
+  manualCheck?: { en: string; ja: string };
+}
+
+export const CAUSE_IDS = [
+  'stale-goal-state-files', 'no-network', 'agent-unresponsive', 'agent-outdated',
+  'snapshot-sql-vss', 'snapshot-vm-shutdown', 'snapshot-concurrent-backups', 'snapshot-high-load',
+  'dhcp-disabled', 'extension-load-failed', 'classic-vm-agent-not-provisioned', 'restore-point-limit',
+  'disk-too-large', 'extensions-disabled', 'fsfreeze-failed', 'prepost-script-failed',
+  'snapshot-limit-reached', 'certificate-failure', 'status-upload-failed', 'other-extension-failed',
+  'platform-transient',
+] as const;
+export type CauseId = (typeof CAUSE_IDS)[number];
+
+export const SYMPTOM_CODES = [
+  'UserErrorGuestAgentStatusUnavailable', 'ExtensionSnapshotFailedNoNetwork',
+  'ExtensionOperationFailedForManagedDisks', 'GuestAgentSnapshotTaskStatusError',
+  'BackUpOperationFailed', 'BackUpOperationFailedV2', 'UserErrorUnsupportedDiskSize',
+  'UserErrorRpCollectionLimitReached', 'UserErrorFsFreezeFailed', 'UserErrorUnableToOpenMount',
+  'ExtensionFailedSnapshotLimitReachedError', 'UserErrorVmProvisioningStateFailed',
+] as const;
+export type SymptomCode = (typeof SYMPTOM_CODES)[number];
+
+export interface Coverage {
+  present: string[];
+  missing: string[];
+  /** Per artifact kind: files and bytes found. */
+  artifacts: Record<string, { files: number; bytes: number }>;
+  unknownFiles: number;
+  /** What a missing kind hides from the analysis. */
+  gaps: { kind: string; hides: string }[];
+}
+
+export interface Report {
+  schema: 'azlog/report@1';
+  bundle: { path: string; sha256: string; kind: string; bytes: number };
+  verdict: {
+    cause: CauseId | null;
+    confidence: number;
+    symptom: SymptomCode | null;
+    symptomSource: 'given' | 'inferred' | 'none';
+  };
+  findings: Finding[];
+  coverage: Coverage;
+  facts: Facts;
+  /** Entries skipped or cut (limits, corrupt data): the report is partial when non-empty. */
+  problems: string[];
+  stats: { entries: number; bytesRead: number; events: number; unparsed: number; ms: number };
+}
+
+/** Facts derived once from all artifacts and shared by the causes. */
+export interface Facts {
+  installedAgentVersion: string | null;
+  goalStateAgentVersion: string | null;
+  agentGeneration: string | null;
+  vmsnapshotVersion: string | null;
+  vmsnapshotHandlerState: string | null;
+  waagentConf: Record<string, string>;
+  vmbackupConf: Record<string, string>;
+  lastHeartbeat: string | null;
+  firstAgentRecord: string | null;
+  lastAgentRecord: string | null;
+  agentRestarts: number;
+  incarnations: number[];
+  jobs: JobWindow[];
+  timeZone: string | null;
+  disableAgentFile: boolean;
+  provisionGuestAgent: boolean | null;
+  vmType: string | null;
+}
+
+export interface JobWindow {
+  taskId: string | null;
+  /** Backup request time (commandStartTimeUTCTicks), ISO. */
+  start: string;
+  /** End of the window: last status/record of the run, or start + 140 min. */
+  end: string;
+  source: string;
+  statusCode: number | null;
+}

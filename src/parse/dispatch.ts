@@ -1,0 +1,94 @@
+/** Drives the right grammar over one bundle entry and hands every event to a sink. */
+import type { Readable } from 'node:stream';
+import type { Event } from '../model/types.js';
+import type { ArtifactKind } from '../ingest/catalogue.js';
+import { RecordAssembler, type FileContext, type LineGrammar } from './records.js';
+import { readSmall, splitLines } from './lines.js';
+import { waagentGrammar } from '../../grammars/waagent.js';
+import { extensionLogGrammar, shellLogGrammar } from '../../grammars/vmsnapshot.js';
+import { kernelGrammar, syslogGrammar } from '../../grammars/syslog.js';
+import { parseAgentXml } from '../../grammars/agent-state.js';
+import {
+  parseAgentErrorJson, parseHandlerState, parseHandlerStatus, parsePrepostConfig, parseSettingsFile, parseStatusFile, parseWaagentStatus,
+} from '../../grammars/extension-state.js';
+import {
+  genericGrammar, parseDhcpLease, parseTimezone, parseVmbackupConf, parseWaagentConf, resultsGrammar, windowsAgentGrammar,
+} from '../../grammars/system-files.js';
+import { fileEvent } from './records.js';
+
+const LINE_GRAMMARS: Partial<Record<ArtifactKind, LineGrammar>> = {
+  'waagent-log': waagentGrammar,
+  'command-execution-log': waagentGrammar,
+  'vmsnapshot-log': extensionLogGrammar,
+  'vmsnapshot-shell-log': shellLogGrammar,
+  syslog: syslogGrammar,
+  'kernel-log': kernelGrammar,
+  'collector-results': resultsGrammar,
+  'windows-agent-log': windowsAgentGrammar,
+  'windows-vmsnapshot-log': genericGrammar,
+  'extension-log': genericGrammar,
+};
+
+type WholeFileParser = (text: string, file: string) => Event[];
+
+const FILE_PARSERS: Partial<Record<ArtifactKind, WholeFileParser>> = {
+  'goal-state': (t, f) => parseAgentXml(t, f, 'goal-state'),
+  'extensions-config': (t, f) => parseAgentXml(t, f, 'extensions-config'),
+  'hosting-config': (t, f) => parseAgentXml(t, f, 'hosting-config'),
+  'shared-config': (t, f) => parseAgentXml(t, f, 'shared-config'),
+  'ovf-env': (t, f) => parseAgentXml(t, f, 'ovf-env'),
+  'extension-status': parseStatusFile,
+  'windows-status': parseStatusFile,
+  'extension-settings': parseSettingsFile,
+  'handler-state': parseHandlerState,
+  'handler-status': parseHandlerStatus,
+  'waagent-status': parseWaagentStatus,
+  'agent-error': parseAgentErrorJson,
+  'waagent-conf': parseWaagentConf,
+  'vmbackup-conf': parseVmbackupConf,
+  'prepost-config': parsePrepostConfig,
+  'dhcp-lease': parseDhcpLease,
+  'disable-agent': (_t, f) => [fileEvent(f, 'agent.disable-file', null, 'none', 'disable_agent marker present: the agent sleeps forever', {}, 'warning')],
+};
+
+/** Whole-file artifacts are small by nature; larger ones are refused rather than buffered. */
+export const MAX_STATE_FILE_BYTES = 16 * 1024 * 1024;
+
+export interface ParseStats { lines: number; events: number; unparsed: number; longLines: number; note: string | null }
+
+export async function parseEntry(kind: ArtifactKind | null, stream: Readable, ctx: FileContext, maxLineChars: number, emit: (e: Event) => void): Promise<ParseStats> {
+  const stats: ParseStats = { lines: 0, events: 0, unparsed: 0, longLines: 0, note: null };
+  const count = (e: Event) => { stats.events++; if (e.kind === 'unparsed') stats.unparsed++; emit(e); };
+  const grammar = kind ? LINE_GRAMMARS[kind] : undefined;
+  if (grammar) {
+    const asm = new RecordAssembler(grammar, ctx, count);
+    stats.lines = await splitLines(stream, maxLineChars, {
+      line: (t, n) => asm.line(t, n),
+      longLine: () => { stats.longLines++; },
+    });
+    asm.flush();
+    if (stats.longLines) stats.note = `${ctx.file}: ${stats.longLines} line(s) longer than ${maxLineChars} characters were cut (limit maxLineBytes)`;
+    return stats;
+  }
+  if (kind === 'timezone') {
+    const chunks: Buffer[] = [];
+    let n = 0;
+    for await (const c of stream) { n += (c as Buffer).length; if (n <= 1 << 20) chunks.push(c as Buffer); }
+    for (const e of parseTimezone(Buffer.concat(chunks), ctx.file)) count(e);
+    return stats;
+  }
+  const parser = kind ? FILE_PARSERS[kind] : undefined;
+  if (!parser) {
+    stream.resume();
+    await new Promise<void>((r) => { stream.on('end', r); stream.on('error', () => r()); stream.on('close', r); });
+    return stats;
+  }
+  const text = await readSmall(stream, MAX_STATE_FILE_BYTES);
+  if (text === null) {
+    stats.note = `${ctx.file}: larger than ${MAX_STATE_FILE_BYTES} bytes for a ${kind} file, skipped`;
+    return stats;
+  }
+  stats.lines = text.split('\n').length;
+  for (const e of parser(text, ctx.file)) count(e);
+  return stats;
+}

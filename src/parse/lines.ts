@@ -1,0 +1,55 @@
+/** Splits a byte stream into lines without holding more than one (bounded) line in memory. */
+import { StringDecoder } from 'node:string_decoder';
+import type { Readable } from 'node:stream';
+
+export interface LineSink {
+  line(text: string, lineNo: number): void;
+  /** A line longer than the limit: `text` is its first maxLineChars characters. */
+  longLine?(lineNo: number): void;
+}
+
+export async function splitLines(stream: Readable, maxLineChars: number, sink: LineSink): Promise<number> {
+  const decoder = new StringDecoder('utf8');
+  let carry = '';
+  let lineNo = 0;
+  let skipping = false; // inside the rest of an over-long line
+  const take = (text: string) => {
+    lineNo++;
+    const end = text.length > 0 && text.charCodeAt(text.length - 1) === 13 ? text.length - 1 : text.length;
+    sink.line(end === text.length ? text : text.slice(0, end), lineNo);
+  };
+  for await (const chunk of stream) {
+    const s = carry + decoder.write(chunk as Buffer);
+    let start = 0;
+    let nl = s.indexOf('\n');
+    while (nl !== -1) {
+      if (skipping) skipping = false;
+      else take(s.slice(start, nl));
+      start = nl + 1;
+      nl = s.indexOf('\n', start);
+    }
+    carry = start === 0 ? s : s.slice(start);
+    if (carry.length > maxLineChars) {
+      if (!skipping) {
+        take(carry.slice(0, maxLineChars));
+        sink.longLine?.(lineNo);
+        skipping = true;
+      }
+      carry = '';
+    }
+  }
+  carry += decoder.end();
+  if (carry.length > 0 && !skipping) take(carry);
+  return lineNo;
+}
+
+/** Reads a whole small file as text, refusing files larger than `max` bytes. */
+export async function readSmall(stream: Readable, max: number): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let n = 0;
+  for await (const chunk of stream) {
+    n += (chunk as Buffer).length;
+    if (n <= max) chunks.push(chunk as Buffer); // past the cap: keep draining, keep nothing
+  }
+  return n > max ? null : Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,90 @@
+/** Time arithmetic without Date objects on the hot path, and time-zone resolution. */
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm). */
+export function daysFromCivil(y: number, m: number, d: number): number {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** Epoch ms of a wall-clock time read as UTC; NaN for impossible fields. */
+export function wallMs(y: number, mo: number, d: number, h: number, mi: number, s: number, ms = 0): number {
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return NaN;
+  return (daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s) * 1000 + ms;
+}
+
+/** Two ASCII digits at `i` of `s` as a number (NaN when not digits). */
+export function d2(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48, b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : NaN;
+}
+
+export function d4(s: string, i: number): number {
+  return d2(s, i) * 100 + d2(s, i + 2);
+}
+
+/** Fraction digits starting at `i` (up to 6) → milliseconds; returns [ms, digits consumed]. */
+export function fraction(s: string, i: number): [number, number] {
+  let n = 0, k = 0;
+  while (k < 9) {
+    const c = s.charCodeAt(i + k) - 48;
+    if (!(c >= 0 && c <= 9)) break;
+    if (k < 3) n = n * 10 + c;
+    k++;
+  }
+  for (let j = k; j < 3; j++) n *= 10;
+  return [n, k];
+}
+
+export const MONTHS: Record<string, number> = {
+  Jan: 1, Feb: 2, Mar: 3, Apr: 4, May: 5, Jun: 6, Jul: 7, Aug: 8, Sep: 9, Oct: 10, Nov: 11, Dec: 12,
+};
+
+/** .NET ticks (100 ns since 0001-01-01) → epoch ms. */
+export function ticksToMs(ticks: string | number): number | null {
+  const t = typeof ticks === 'string' ? Number(ticks) : ticks;
+  if (!Number.isFinite(t) || t <= 0) return null;
+  return Math.round(t / 1e4 - 62135596800000);
+}
+
+export function iso(ms: number | null): string | null {
+  if (ms === null || !Number.isFinite(ms)) return null;
+  const d = new Date(ms);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}
+
+/**
+ * Offset (ms, local − UTC) of an IANA zone or a fixed POSIX-style zone at a UTC instant;
+ * null when the zone is unknown to this Node.js.
+ */
+export function zoneOffsetMs(zone: string, utcMs: number): number | null {
+  const fixed = /^([A-Za-z]{3,})([+-]?)(\d{1,2})(?::(\d{2}))?$/.exec(zone);
+  if (fixed && !zone.includes('/')) {
+    // POSIX TZ strings have inverted signs: JST-9 is UTC+9.
+    const sign = fixed[2] === '-' ? 1 : -1;
+    return sign * (Number(fixed[3]) * 60 + Number(fixed[4] ?? 0)) * 60000;
+  }
+  try {
+    const fmt = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', second: '2-digit',
+    });
+    const p: Record<string, number> = {};
+    for (const part of fmt.formatToParts(new Date(utcMs))) if (part.type !== 'literal') p[part.type] = Number(part.value);
+    const local = wallMs(p.year!, p.month!, p.day!, p.hour!, p.minute!, p.second!);
+    return local - Math.floor(utcMs / 1000) * 1000;
+  } catch {
+    return null;
+  }
+}
+
+/** Converts a wall-clock ms (read as UTC) in `zone` to true UTC ms. */
+export function localToUtc(wall: number, zone: string): number | null {
+  const first = zoneOffsetMs(zone, wall);
+  if (first === null) return null;
+  const second = zoneOffsetMs(zone, wall - first);
+  return wall - (second ?? first);
+}
