@@ -11,7 +11,13 @@ const NameField = createToken({ name: 'NameField', pattern: /name=[^,\n]*/, star
 const OpField = createToken({ name: 'OpField', pattern: /, op=[^,\n]*/, start_chars_hint: [','] });
 const MessageKw = createToken({ name: 'MessageKw', pattern: /, message=/, start_chars_hint: [','] });
 // duration is parsed from the end of the record: the message may hold commas and newlines
-const DurationTail = createToken({ name: 'DurationTail', pattern: /, duration=-?\d*\s*$/, start_chars_hint: [','] });
+const DURATION_AT_END = /, duration=-?\d*\s*$/y;
+const DurationTail = createToken({
+  name: 'DurationTail',
+  pattern: (text: string, offset: number) => { DURATION_AT_END.lastIndex = offset; return DURATION_AT_END.exec(text); },
+  line_breaks: true,
+  start_chars_hint: [','],
+});
 const Chunk = createToken({ name: 'Chunk', pattern: /[^,]+|,/ });
 
 const eventTokens = [EventKw, NameField, DurationTail, OpField, MessageKw, Chunk];

@@ -22,6 +22,8 @@ export interface BundleEntry {
   depth: number;
   mtime: Date | null;
   stream: Readable;
+  /** Bytes of this entry read so far (decompressed). */
+  bytesRead(): number;
 }
 
 export type ContainerKind = 'tgz' | 'tar' | 'zip' | 'gz' | 'directory' | 'file';
@@ -53,11 +55,12 @@ class Reader {
   constructor(readonly limits: Limits, readonly visit: Visitor) {}
 
   /** Counts inflated bytes of a leaf and stops the bundle when the total passes the limit. */
-  private counted(path: string): Transform {
+  private counted(path: string, onBytes: (n: number) => void): Transform {
     const self = this;
     return new Transform({
       transform(chunk: Buffer, _enc, cb: TransformCallback) {
         self.inflated += chunk.length;
+        onBytes(chunk.length);
         if (self.inflated > self.limits.maxInflatedBytes) {
           cb(new LimitError('maxInflatedBytes', path, `bundle inflates past ${self.limits.maxInflatedBytes} bytes`));
           return;
@@ -92,11 +95,12 @@ class Reader {
   }
 
   async leaf(path: string, depth: number, mtime: Date | null, source: Readable): Promise<void> {
-    const counted = this.counted(path);
+    let bytes = 0;
+    const counted = this.counted(path, (n) => { bytes += n; });
     const stream = source.pipe(counted);
     source.on('error', (e) => counted.destroy(e));
     const logical = logicalPath(path.slice(path.lastIndexOf('!') + 1));
-    await this.visit({ path, logical, depth, mtime, stream });
+    await this.visit({ path, logical, depth, mtime, stream, bytesRead: () => bytes });
   }
 
   async archive(path: string, type: 'tgz' | 'tar' | 'zip' | 'gz', depth: number, source: Readable, mtime: Date | null): Promise<void> {

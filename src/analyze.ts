@@ -1,0 +1,86 @@
+/** analyze(): the whole pipeline for one bundle, returning the report of CAUSES.md. */
+import { createWriteStream, promises as fsp } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
+import type { Evidence, Finding, Report, SymptomCode } from './model/types.js';
+import type { Limits } from './ingest/limits.js';
+import type { ProgressFn } from './ingest/readers.js';
+import { scanBundle, type Inventory } from './pipeline/scan.js';
+import { EvidenceStore } from './pipeline/evidence-store.js';
+import { deriveFacts, primaryJob } from './verdict/facts.js';
+import { decide, runCauses } from './verdict/verdict.js';
+import { resolveSymptom } from './verdict/symptoms.js';
+import { specOf } from './ingest/catalogue.js';
+import { redact } from './report/redact.js';
+
+export interface AnalyzeOptions {
+  /** Symptom code or published message the Backup job showed. */
+  errorCode?: string;
+  limits?: Partial<Limits>;
+  progress?: ProgressFn;
+  /** Keep secrets in the output (never the default). */
+  noRedact?: boolean;
+  /** Name to report instead of the temporary file when analysing a stream. */
+  displayPath?: string;
+}
+
+export class UsageError extends Error {
+  constructor(message: string) { super(message); this.name = 'UsageError'; }
+}
+
+export interface AnalysisResult { report: Report; inventory: Inventory }
+
+export async function analyze(input: string | Readable, options: AnalyzeOptions = {}): Promise<Report> {
+  return (await analyzeWithInventory(input, options)).report;
+}
+
+export async function analyzeWithInventory(input: string | Readable, options: AnalyzeOptions = {}): Promise<AnalysisResult> {
+  if (typeof input !== 'string') {
+    // zips need random access: a stream is spooled to a private temporary file first
+    const dir = await fsp.mkdtemp(join(tmpdir(), 'azlog-'));
+    const file = join(dir, 'bundle');
+    try {
+      await pipeline(input, createWriteStream(file));
+      return await analyzeWithInventory(file, { ...options, displayPath: options.displayPath ?? 'stream' });
+    } finally {
+      await fsp.rm(dir, { recursive: true, force: true });
+    }
+  }
+  let given: SymptomCode | null = null;
+  if (options.errorCode) {
+    const s = resolveSymptom(options.errorCode);
+    if (!s) throw new UsageError(`unknown error code: ${options.errorCode} (see \`azlog causes --symptoms\`)`);
+    given = s.code;
+  }
+  const started = performance.now();
+  const store = new EvidenceStore();
+  const inventory = await scanBundle(input, store.add, { limits: options.limits, progress: options.progress });
+  const events = store.events();
+  const agentMinutes = store.agentMinutes();
+  const facts = deriveFacts(events, agentMinutes, store.timeZone);
+  const present = new Set<string>(inventory.present);
+  const ctx = { events, facts, present, job: primaryJob(facts.jobs), agentMinutes, symptom: given };
+  const { findings, verdict } = decide(runCauses(ctx), given, ctx);
+  const clean = options.noRedact ? (s: string) => s : redact;
+  const problems = [...inventory.problems];
+  if (store.droppedEvents()) problems.push(`${store.droppedEvents()} repeated events of the same kind were not kept as evidence (counted only)`);
+  const report: Report = {
+    schema: 'azlog/report@1',
+    bundle: { path: options.displayPath ?? input, sha256: inventory.sha256, kind: inventory.shape, bytes: inventory.bytes },
+    verdict,
+    findings: findings.map((f): Finding => ({ ...f, summary: clean(f.summary), evidence: f.evidence.map((e): Evidence => ({ ...e, text: clean(e.text) })) })),
+    coverage: {
+      present: inventory.present,
+      missing: inventory.missing,
+      artifacts: Object.fromEntries(Object.entries(inventory.artifacts).map(([k, v]) => [k, { files: v.files, bytes: v.bytes }])),
+      unknownFiles: inventory.unknownFiles,
+      gaps: inventory.missing.map((k) => ({ kind: k, hides: specOf(k)?.hides ?? '' })),
+    },
+    facts,
+    problems: problems.map(clean),
+    stats: { entries: inventory.entries, bytesRead: inventory.inflatedBytes, events: inventory.events, unparsed: inventory.unparsed, ms: Math.round(performance.now() - started) },
+  };
+  return { report, inventory };
+}

@@ -1,0 +1,138 @@
+/**
+ * What a cause is (ESLint-rule style: metadata, then one pure function) and the shared helpers that
+ * turn evidence events into a finding with a computed confidence.
+ */
+import type { CauseId, Event, Evidence, Facts, Finding, FindingStatus, JobWindow, SymptomCode } from '../model/types.js';
+import { iso } from '../parse/time.js';
+
+export interface Localized { en: string; ja: string }
+
+export interface Cause {
+  id: CauseId;
+  title: Localized;
+  fix: Localized;
+  /** Public Microsoft Learn article the fix comes from. */
+  docs: string;
+  /** Symptom codes under which the article lists this cause. */
+  symptoms: SymptomCode[];
+  /** Artifact kinds the detector reads; when all are missing the cause is not observable. */
+  needs: string[];
+  /** What a person must check by hand when the bundle cannot tell. */
+  manual: Localized;
+  detect(ctx: CauseContext): Finding;
+}
+
+export interface CauseContext {
+  events: Event[];
+  facts: Facts;
+  present: Set<string>;
+  job: JobWindow | null;
+  agentMinutes: number[];
+  symptom: SymptomCode | null;
+}
+
+export function of(ctx: CauseContext, kind: string | RegExp, where?: (e: Event) => boolean): Event[] {
+  return ctx.events.filter((e) => (typeof kind === 'string' ? e.kind === kind : kind.test(e.kind)) && (!where || where(e)));
+}
+
+const HOUR = 3600_000;
+
+/** Weight of an event by its distance from the backup job (1 inside the window). */
+export function nearJob(ctx: CauseContext, e: Event): number {
+  if (!ctx.job) return 0.9;
+  if (e.ms === null) return 0.85;
+  const start = Date.parse(ctx.job.start), end = Date.parse(ctx.job.end);
+  if (e.ms >= start - 0.5 * HOUR && e.ms <= end + 0.5 * HOUR) return 1;
+  const d = e.ms < start ? start - e.ms : e.ms - end;
+  if (d <= 6 * HOUR) return 0.85;
+  if (d <= 48 * HOUR) return 0.65;
+  return 0.45;
+}
+
+export function inJob(ctx: CauseContext, e: Event): boolean {
+  return nearJob(ctx, e) === 1 && ctx.job !== null;
+}
+
+export interface Weighed {
+  strong?: Event[];
+  supporting?: Event[];
+  /** The cause is suggested by something missing. */
+  absence?: boolean;
+  /** Extra penalty/bonus factors (0..1.2), e.g. a single transient occurrence. */
+  factor?: number;
+}
+
+/**
+ * Confidence from evidence: a direct statement counts most, a supporting sign less, an absence
+ * least; agreement between independent files raises it; distance from the job lowers it.
+ */
+export function confidence(ctx: CauseContext, w: Weighed): number {
+  const strong = w.strong ?? [], supporting = w.supporting ?? [];
+  let base = strong.length ? 0.72 : supporting.length ? 0.4 : w.absence ? 0.3 : 0;
+  if (base === 0) return 0;
+  if (strong.length && supporting.length) base += 0.08;
+  if (strong.length >= 3) base += 0.05;
+  const files = new Set([...strong, ...supporting].map((e) => e.file.replace(/\.\d+(\.gz)?$|-[\d-]+\.gz$/, '')));
+  base += Math.min(0.2, 0.1 * (files.size - 1));
+  const lead = strong.length ? strong : supporting;
+  const time = lead.length ? Math.max(...lead.map((e) => nearJob(ctx, e))) : ctx.job ? 1 : 0.9;
+  return round(Math.min(1, base * time * (w.factor ?? 1)));
+}
+
+export function round(x: number): number { return Math.round(x * 100) / 100; }
+
+export function statusOf(conf: number): FindingStatus {
+  return conf >= 0.8 ? 'confirmed' : conf >= 0.5 ? 'likely' : conf > 0 ? 'possible' : 'ruled-out';
+}
+
+export function toEvidence(e: Event): Evidence {
+  const text = e.raw.length > 400 ? e.raw.slice(0, 400) + '…' : e.raw;
+  return { file: e.file, line: e.line, time: iso(e.ms), text };
+}
+
+/** Picks the events to cite: strongest first, nearest the job first, at most `n`. */
+export function cite(ctx: CauseContext, events: Event[], n = 4): Evidence[] {
+  const seen = new Set<string>();
+  return [...events]
+    .sort((a, b) => nearJob(ctx, b) - nearJob(ctx, a) || (b.ms ?? 0) - (a.ms ?? 0))
+    .filter((e) => { const k = `${e.file}:${e.line}:${e.raw}`; if (seen.has(k)) return false; seen.add(k); return true; })
+    .slice(0, n)
+    .map(toEvidence);
+}
+
+export function found(cause: Cause, ctx: CauseContext, w: Weighed, summary: string): Finding {
+  const conf = confidence(ctx, w);
+  return {
+    cause: cause.id, status: statusOf(conf), confidence: conf,
+    evidence: cite(ctx, [...(w.strong ?? []), ...(w.supporting ?? [])]),
+    summary,
+    ...(conf < 0.5 ? { manualCheck: cause.manual } : {}),
+  };
+}
+
+export function ruledOut(cause: Cause, ctx: CauseContext, counter: Event[], summary: string): Finding {
+  return { cause: cause.id, status: 'ruled-out', confidence: 0, evidence: cite(ctx, counter, 2), summary };
+}
+
+export function notObservable(cause: Cause, summary: string): Finding {
+  return { cause: cause.id, status: 'not-observable', confidence: 0, evidence: [], summary, manualCheck: cause.manual };
+}
+
+/** True when none of the artifact kinds the cause reads is in the bundle. */
+export function blind(cause: Cause, ctx: CauseContext): boolean {
+  return cause.needs.length > 0 && !cause.needs.some((k) => ctx.present.has(k));
+}
+
+/** Healthy signs of the agent near the job: heartbeats, processed goal states. */
+export function agentHealthySigns(ctx: CauseContext): Event[] {
+  return of(ctx, /^waagent\.(heartbeat|goal-state\.processed|goal-state\.recovered)$/, (e) => nearJob(ctx, e) >= 0.85);
+}
+
+/** The VMSnapshot result of the job, when the bundle has one. */
+export function jobResult(ctx: CauseContext): Event[] {
+  return of(ctx, /^(status\.vmsnapshot|vmsnapshot\.result)$/, (e) => nearJob(ctx, e) === 1 || !ctx.job);
+}
+
+export const ARTICLE = 'https://learn.microsoft.com/azure/backup/backup-azure-troubleshoot-vm-backup-fails-snapshot-timeout';
+export const VM_TROUBLESHOOT = 'https://learn.microsoft.com/azure/backup/backup-azure-vms-troubleshoot';
+export const LINUX_AGENT = 'https://learn.microsoft.com/troubleshoot/azure/virtual-machines/linux/linux-azure-guest-agent';

@@ -1,0 +1,33 @@
+import { agentHealthySigns, ARTICLE, blind, found, notObservable, of, ruledOut, type Cause } from './cause.js';
+
+export const dhcpDisabled: Cause = {
+  id: 'dhcp-disabled',
+  title: { en: 'DHCP is disabled in the guest: the agent cannot find the WireServer', ja: 'ゲストで DHCP が無効になっており、エージェントが WireServer を見つけられない' },
+  fix: {
+    en: 'Keep DHCP enabled inside the guest (the lease carries option 245, the WireServer address). If the VM needs a fixed private IP, set it as static on the NIC in Azure instead of in the guest.',
+    ja: 'ゲスト内の DHCP は有効のままにしてください (リースのオプション 245 が WireServer のアドレスを伝えます)。固定のプライベート IP が必要な場合は、ゲスト内ではなく Azure の NIC 側で静的に設定してください。',
+  },
+  docs: ARTICLE,
+  symptoms: ['UserErrorGuestAgentStatusUnavailable', 'ExtensionSnapshotFailedNoNetwork', 'ExtensionOperationFailedForManagedDisks', 'BackUpOperationFailed', 'BackUpOperationFailedV2'],
+  needs: ['waagent-log', 'dhcp-lease', 'syslog'],
+  manual: { en: 'Check the guest network configuration (netplan dhcp4, ifcfg BOOTPROTO) and the DHCP lease for option 245.', ja: 'ゲストのネットワーク設定 (netplan の dhcp4、ifcfg の BOOTPROTO) と、DHCP リースにオプション 245 があるかを確認してください。' },
+  detect(ctx) {
+    if (blind(this, ctx)) return notObservable(this, 'no agent log, syslog or DHCP lease in the bundle');
+    const agent = of(ctx, 'waagent.dhcp.problem');
+    const lease = of(ctx, 'dhcp.lease', (e) => e.attrs.has245 === false);
+    const goodLease = of(ctx, 'dhcp.lease', (e) => e.attrs.has245 === true);
+    const sys = of(ctx, 'dhcp.problem');
+    const noRoute = of(ctx, /^waagent\.(goal-state\.fetch-failed|http\.failed)$/, (e) => e.attrs.target === 'wireserver' && /no-route|unreachable/.test(String(e.attrs.mechanism)));
+    const strong = [...agent, ...(goodLease.length ? [] : lease)];
+    const supporting = [...sys, ...noRoute];
+    if (!strong.length && !supporting.length) {
+      return ruledOut(this, ctx, [...goodLease, ...agentHealthySigns(ctx)].slice(-2), 'the agent found the WireServer and no DHCP trouble was logged');
+    }
+    return found(this, ctx, { strong, supporting }, [
+      agent.length ? `the agent could not discover the WireServer through DHCP (${agent.length} record(s))` : '',
+      lease.length && !goodLease.length ? 'the DHCP lease has no option 245' : '',
+      noRoute.length ? 'no route to 168.63.129.16' : '',
+      sys.length ? 'DHCP client errors in syslog' : '',
+    ].filter(Boolean).join('; '));
+  },
+};
