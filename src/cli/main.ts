@@ -1,0 +1,169 @@
+/** The `azlog` command line. Output goes to stdout, diagnostics to stderr; exit codes in exit-codes.ts. */
+import { readFileSync } from 'node:fs';
+import { Command, Option, CommanderError } from 'commander';
+import { analyzeWithInventory, UsageError } from '../analyze.js';
+import { BundleError } from '../ingest/readers.js';
+import { LimitError } from '../ingest/limits.js';
+import { CAUSES, causeById } from '../causes/index.js';
+import { SYMPTOMS } from '../verdict/symptoms.js';
+import { renderText } from '../report/text.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { renderHtml } from '../report/html.js';
+import { BUNDLE_COLUMNS, bundleRow, csvStream, csvText, timelineRow, TIMELINE_COLUMNS } from '../report/csv.js';
+import { localizeDocs, pickLang } from '../report/i18n.js';
+import { redact } from '../report/redact.js';
+import { timeline, type TimelineFilter } from '../timeline/timeline.js';
+import { iso } from '../parse/time.js';
+import type { Level } from '../model/types.js';
+import { EXIT } from './exit-codes.js';
+import { bytesProgress, ProgressLine } from './progress.js';
+import { addLimitOptions, limitsFrom, useColor, warnNoRedact } from './options.js';
+import { addBatchCommand } from './batch-command.js';
+
+// commander hands options over untyped; each action reads what it declared
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Opts = Record<string, any>;
+
+const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+function write(text: string): Promise<void> {
+  return new Promise((resolve) => { if (process.stdout.write(text)) resolve(); else process.stdout.once('drain', resolve); });
+}
+
+export function buildProgram(): Command {
+  const program = new Command('azlog')
+    .description('Tells why an Azure VM backup failed, from a support bundle (.tgz, .zip, directory or log file).')
+    .version(pkg.version, '-V, --version')
+    .showHelpAfterError('(run azlog --help for usage)')
+    .exitOverride();
+
+  addLimitOptions(program.command('analyze')
+    .description('verdict, evidence with file:line and the fix for one bundle')
+    .argument('<bundle>', 'a .tgz/.tar/.zip bundle, a directory, or a single log file')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'md', 'csv', 'html']).default('text'))
+    .addOption(new Option('--lang <lang>', 'language of text, md and html (default: from the locale)').choices(['en', 'ja']))
+    .option('-e, --error-code <code>', 'the error code (or message) the Backup job showed; causes are then checked in its order')
+    .option('--excel', 'with --format csv: add a BOM so Excel reads UTF-8')
+    .option('--no-redact', 'keep secrets (SAS signatures, keys) in the output')
+    .option('--no-progress', 'no progress line on stderr'))
+    .action(async (bundle: string, o: Opts) => {
+      warnNoRedact(o.redact === false);
+      const lang = pickLang(o.lang);
+      const progress = new ProgressLine(o.progress !== false && Boolean(process.stderr.isTTY));
+      const { report } = await analyzeWithInventory(bundle, {
+        errorCode: o.errorCode || undefined, limits: limitsFrom(o), noRedact: o.redact === false,
+        progress: (r, t, e) => progress.update(bytesProgress(r, t, e)),
+      });
+      progress.done();
+      switch (o.format) {
+        case 'json': await write(JSON.stringify(report, null, 2) + '\n'); break;
+        case 'md': await write(renderMarkdown(report, lang)); break;
+        case 'csv': await write(csvText(BUNDLE_COLUMNS, [bundleRow(report, { path: report.bundle.path })], { excel: Boolean(o.excel) })); break;
+        case 'html': await write(renderHtml(report, lang)); break;
+        default: await write(renderText(report, { lang, color: useColor() }));
+      }
+      for (const p of report.problems) process.stderr.write(`azlog: ${p}\n`);
+      process.exitCode = report.problems.length ? EXIT.PARTIAL : EXIT.OK;
+    });
+
+  addLimitOptions(program.command('timeline')
+    .description('every event of every log in the bundle, merged in UTC')
+    .argument('<bundle>', 'a bundle, directory or log file')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'csv', 'jsonl']).default('text'))
+    .option('--since <time>', 'only events at or after this ISO time')
+    .option('--until <time>', 'only events at or before this ISO time')
+    .option('--level <levels>', 'only these levels (comma list of verbose,info,warning,error)')
+    .option('--kind <kinds>', 'only these kinds or kind prefixes (comma list, e.g. waagent.http,vmsnapshot)')
+    .option('--file <text>', 'only files whose path contains this text')
+    .option('--excel', 'with --format csv: add a BOM so Excel reads UTF-8')
+    .option('--no-redact', 'keep secrets in the output')
+    .option('--no-progress', 'no progress line on stderr'))
+    .action(async (bundle: string, o: Opts) => {
+      warnNoRedact(o.redact === false);
+      const clean = o.redact === false ? (s: string) => s : redact;
+      const filter: TimelineFilter = {};
+      const time = (name: string, v: string) => { const t = Date.parse(v); if (Number.isNaN(t)) throw new UsageError(`--${name}: not a date/time: ${v}`); return t; };
+      if (o.since) filter.since = time('since', o.since);
+      if (o.until) filter.until = time('until', o.until);
+      if (o.level) {
+        const levels = o.level.split(',').map((s) => s.trim().toLowerCase());
+        for (const l of levels) if (!['verbose', 'info', 'warning', 'error'].includes(l)) throw new UsageError(`--level: unknown level ${l}`);
+        filter.levels = new Set(levels as Level[]);
+      }
+      if (o.kind) filter.kinds = o.kind.split(',').map((s) => s.trim()).filter(Boolean);
+      if (o.file) filter.file = o.file;
+      const progress = new ProgressLine(o.progress !== false && Boolean(process.stderr.isTTY));
+      const csv = o.format === 'csv' ? csvStream(TIMELINE_COLUMNS, { excel: Boolean(o.excel) }) : null;
+      const csvDone = csv ? new Promise<void>((r) => { csv.pipe(process.stdout, { end: false }); csv.on('end', r); }) : null;
+      let pending: string[] = [];
+      const flush = async () => { if (pending.length) { const s = pending.join(''); pending = []; await write(s); } };
+      const inv = await timeline(bundle, async (e) => {
+        if (csv) { if (!csv.write(timelineRow(e, clean))) await new Promise((r) => csv.once('drain', r)); return; }
+        if (o.format === 'jsonl') {
+          pending.push(JSON.stringify({ time: iso(e.ms), time_source: e.timeSource, file: e.file, line: e.line, lines: e.lines, kind: e.kind, level: e.level, message: clean(e.message), attrs: e.attrs }) + '\n');
+        } else {
+          pending.push(`${iso(e.ms) ?? '-'.padEnd(24)} ${(e.level ?? '-').padEnd(7)} ${e.kind.padEnd(34)} ${e.file}:${e.line ?? '-'}  ${clean(e.message.split('\n', 1)[0]!)}\n`);
+        }
+        if (pending.length >= 512) await flush();
+      }, filter, { limits: limitsFrom(o), progress: (r, t, e) => progress.update(bytesProgress(r, t, e)) });
+      await flush();
+      if (csv) { csv.end(); await csvDone; }
+      progress.done();
+      for (const p of inv.problems) process.stderr.write(`azlog: ${p}\n`);
+      process.exitCode = inv.problems.length ? EXIT.PARTIAL : EXIT.OK;
+    });
+
+  program.command('causes')
+    .description('list every documented cause (and, with --symptoms, the symptom codes and their order)')
+    .addOption(new Option('--lang <lang>', 'language').choices(['en', 'ja']))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--symptoms', 'list symptom codes and the order in which their causes are checked')
+    .action(async (o: Opts) => {
+      const lang = pickLang(o.lang);
+      if (o.symptoms) {
+        if (o.format === 'json') { await write(JSON.stringify(SYMPTOMS, null, 2) + '\n'); return; }
+        for (const s of SYMPTOMS) await write(`${s.code}\n  ${s.message[lang]}\n  ${s.causes.join(' → ')}\n`);
+        return;
+      }
+      if (o.format === 'json') {
+        await write(JSON.stringify(CAUSES.map((c) => ({ id: c.id, title: c.title, fix: c.fix, docs: c.docs, symptoms: c.symptoms, needs: c.needs })), null, 2) + '\n');
+        return;
+      }
+      for (const c of CAUSES) await write(`${c.id.padEnd(34)} ${c.title[lang]}\n`);
+    });
+
+  program.command('explain')
+    .description('print one cause: what it is, what the bundle shows, the fix and its doc')
+    .argument('<cause>', 'a cause id (see azlog causes)')
+    .addOption(new Option('--lang <lang>', 'language').choices(['en', 'ja']))
+    .action(async (id: string, o: Opts) => {
+      const c = causeById(id);
+      if (!c) throw new UsageError(`unknown cause: ${id} (see azlog causes)`);
+      const lang = pickLang(o.lang);
+      const syms = c.symptoms.join(', ');
+      await write(`${c.id}: ${c.title[lang]}\n\n${lang === 'ja' ? '対処' : 'Fix'}: ${c.fix[lang]}\n${lang === 'ja' ? '資料' : 'Docs'}: ${localizeDocs(c.docs, lang)}\n${lang === 'ja' ? '症状' : 'Symptoms'}: ${syms}\n${lang === 'ja' ? '読む成果物' : 'Reads'}: ${c.needs.join(', ') || '-'}\n${lang === 'ja' ? '手動確認' : 'Check by hand'}: ${c.manual[lang]}\n`);
+    });
+
+  addBatchCommand(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.OK;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.OK;
+      return EXIT.USAGE;
+    }
+    if (e instanceof UsageError) { process.stderr.write(`azlog: ${e.message}\n`); return EXIT.USAGE; }
+    if (e instanceof BundleError) { process.stderr.write(`azlog: ${e.message}\n`); return EXIT.UNREADABLE; }
+    if (e instanceof LimitError) { process.stderr.write(`azlog: ${e.message}\n`); return EXIT.PARTIAL; }
+    if ((e as NodeJS.ErrnoException)?.code === 'EPIPE') return EXIT.OK;
+    process.stderr.write(`azlog: internal error: ${(e as Error)?.message ?? String(e)} (set AZLOG_DEBUG=1 for details; please report it)\n`);
+    if (process.env.AZLOG_DEBUG) process.stderr.write(`${(e as Error)?.stack}\n`);
+    return EXIT.INTERNAL;
+  }
+}

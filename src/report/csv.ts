@@ -1,0 +1,69 @@
+/**
+ * The one CSV writer (csv-stringify) behind `analyze --format csv`, `batch --csv/--findings-csv`
+ * and `timeline --format csv`. Cells that a spreadsheet would run as a formula (= + - @, tab, CR)
+ * are escaped; dates are ISO-8601 so they sort; `--excel` adds a BOM so Excel reads UTF-8.
+ */
+import { stringify, type Stringifier } from 'csv-stringify';
+import { stringify as stringifySync } from 'csv-stringify/sync';
+import type { Event, Report } from '../model/types.js';
+import { iso } from '../parse/time.js';
+
+export const BUNDLE_COLUMNS = [
+  'ticket', 'bundle_path', 'sha256', 'bundle_kind', 'symptom', 'verdict_cause', 'status', 'confidence', 'top_evidence',
+  'installed_agent', 'goal_state_agent', 'vmsnapshot_version', 'coverage_gaps', 'error', 'duration_ms', 'analyzed_at',
+] as const;
+export const FINDING_COLUMNS = ['ticket', 'bundle_path', 'sha256', 'cause', 'status', 'confidence', 'evidence', 'evidence_time', 'evidence_text', 'summary'] as const;
+export const TIMELINE_COLUMNS = ['time', 'time_source', 'file', 'line', 'kind', 'level', 'message'] as const;
+
+export type Row = Record<string, string | number | null>;
+
+export interface CsvOptions { excel?: boolean; header?: boolean }
+
+function options(columns: readonly string[], o: CsvOptions) {
+  return { columns: [...columns], header: o.header ?? true, bom: o.excel ?? false, escape_formulas: true, record_delimiter: o.excel ? 'windows' as const : 'unix' as const };
+}
+
+export function csvStream(columns: readonly string[], o: CsvOptions = {}): Stringifier {
+  return stringify(options(columns, o));
+}
+
+export function csvText(columns: readonly string[], rows: Row[], o: CsvOptions = {}): string {
+  return stringifySync(rows, options(columns, o));
+}
+
+export interface BundleMeta { ticket?: string; path: string; error?: string | null; durationMs?: number; sha256?: string }
+
+export function bundleRow(report: Report | null, meta: BundleMeta): Row {
+  const top = report?.verdict.cause ? report.findings.find((f) => f.cause === report.verdict.cause) : undefined;
+  const ev = top?.evidence[0];
+  return {
+    ticket: meta.ticket ?? '',
+    bundle_path: meta.path,
+    sha256: report?.bundle.sha256 ?? meta.sha256 ?? '',
+    bundle_kind: report?.bundle.kind ?? '',
+    symptom: report?.verdict.symptom ?? '',
+    verdict_cause: report?.verdict.cause ?? '',
+    status: report ? (top?.status ?? 'no-cause') : 'error',
+    confidence: report ? report.verdict.confidence : '',
+    top_evidence: ev ? `${ev.file}:${ev.line ?? ''}` : '',
+    installed_agent: report?.facts.installedAgentVersion ?? '',
+    goal_state_agent: report?.facts.goalStateAgentVersion ?? '',
+    vmsnapshot_version: report?.facts.vmsnapshotVersion ?? '',
+    coverage_gaps: report?.coverage.missing.join(' ') ?? '',
+    error: meta.error ?? '',
+    duration_ms: meta.durationMs ?? report?.stats.ms ?? '',
+    analyzed_at: new Date().toISOString(),
+  };
+}
+
+export function findingRows(report: Report, meta: BundleMeta): Row[] {
+  return report.findings.map((f) => ({
+    ticket: meta.ticket ?? '', bundle_path: meta.path, sha256: report.bundle.sha256, cause: f.cause, status: f.status,
+    confidence: f.confidence, evidence: f.evidence[0] ? `${f.evidence[0].file}:${f.evidence[0].line ?? ''}` : '',
+    evidence_time: f.evidence[0]?.time ?? '', evidence_text: f.evidence[0]?.text ?? '', summary: f.summary,
+  }));
+}
+
+export function timelineRow(e: Event, clean: (s: string) => string): Row {
+  return { time: iso(e.ms) ?? '', time_source: e.timeSource, file: e.file, line: e.line, kind: e.kind, level: e.level ?? '', message: clean(e.message) };
+}

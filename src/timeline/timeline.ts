@@ -1,0 +1,112 @@
+/**
+ * `azlog timeline`: every event of every file, merged by UTC time. Files of an archive arrive one
+ * after another, so each file's events are spooled to a private temporary file (not the bundle's
+ * content, its parsed events) and the spools are merged k-way with a heap: memory stays bounded
+ * by the number of files, not their size. Equal times keep file order, then line order.
+ */
+import { closeSync, createReadStream, openSync, promises as fsp, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Event, Level } from '../model/types.js';
+import { scanBundle, type Inventory, type ScanOptions } from '../pipeline/scan.js';
+import { resolveTime } from '../pipeline/evidence-store.js';
+
+export interface TimelineFilter {
+  since?: number; until?: number;
+  levels?: Set<Level>;
+  kinds?: string[];
+  file?: string;
+}
+
+interface Spool { path: string; fd: number; buf: string[]; size: number; lastMs: number | null; count: number }
+
+const FLUSH_CHARS = 1 << 20;
+
+function flush(s: Spool): void {
+  if (s.buf.length) { writeSync(s.fd, s.buf.join('')); s.buf = []; s.size = 0; }
+}
+
+export function matches(e: Event, f: TimelineFilter): boolean {
+  if (f.levels && (!e.level || !f.levels.has(e.level))) return false;
+  if (f.kinds && !f.kinds.some((k) => e.kind === k || e.kind.startsWith(k.endsWith('.') ? k : k + '.'))) return false;
+  if (f.file && !e.file.includes(f.file)) return false;
+  if (f.since !== undefined && (e.ms === null || e.ms < f.since)) return false;
+  if (f.until !== undefined && (e.ms === null || e.ms > f.until)) return false;
+  return true;
+}
+
+/** Reads a bundle and calls `out` for each event in time order. */
+export async function timeline(bundle: string, out: (e: Event) => void | Promise<void>, filter: TimelineFilter = {}, scan: ScanOptions = {}): Promise<Inventory> {
+  const dir = await fsp.mkdtemp(join(tmpdir(), 'azlog-timeline-'));
+  const spools = new Map<string, Spool>();
+  let zone: string | null = null;
+  try {
+    const inventory = await scanBundle(bundle, (e) => {
+      if (e.kind === 'system.timezone') zone = String(e.attrs.zone);
+      let s = spools.get(e.file);
+      if (!s) {
+        const path = join(dir, `${spools.size}.jsonl`);
+        s = { path, fd: openSync(path, 'w'), buf: [], size: 0, lastMs: null, count: 0 };
+        spools.set(e.file, s);
+      }
+      const line = JSON.stringify(e) + '\n';
+      s.buf.push(line); s.size += line.length; s.count++;
+      if (s.size >= FLUSH_CHARS) flush(s);
+    }, scan);
+    for (const s of spools.values()) { flush(s); closeSync(s.fd); }
+    await merge([...spools.values()], zone, filter, out);
+    return inventory;
+  } finally {
+    for (const s of spools.values()) { try { closeSync(s.fd); } catch { /* already closed */ } }
+    await fsp.rm(dir, { recursive: true, force: true });
+  }
+}
+
+interface Head { e: Event; key: number; file: number; seq: number; it: AsyncIterator<string> }
+
+function less(a: Head, b: Head): boolean {
+  return a.key < b.key || (a.key === b.key && (a.file < b.file || (a.file === b.file && a.seq < b.seq)));
+}
+
+class Heap {
+  items: Head[] = [];
+  push(h: Head): void {
+    const a = this.items; a.push(h);
+    let i = a.length - 1;
+    while (i > 0) { const p = (i - 1) >> 1; if (!less(a[i]!, a[p]!)) break; [a[i], a[p]] = [a[p]!, a[i]!]; i = p; }
+  }
+  pop(): Head | undefined {
+    const a = this.items; const top = a[0]; const last = a.pop();
+    if (!a.length || !last) return top;
+    a[0] = last;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1, r = l + 1; let m = i;
+      if (l < a.length && less(a[l]!, a[m]!)) m = l;
+      if (r < a.length && less(a[r]!, a[m]!)) m = r;
+      if (m === i) break;
+      [a[i], a[m]] = [a[m]!, a[i]!]; i = m;
+    }
+    return top;
+  }
+}
+
+async function merge(spools: Spool[], zone: string | null, filter: TimelineFilter, out: (e: Event) => void | Promise<void>): Promise<void> {
+  const heap = new Heap();
+  // an event without a time sorts with the last timed event of its file (keeps tracebacks in place)
+  const carried: number[] = spools.map(() => -Infinity);
+  const seqs: number[] = spools.map(() => 0);
+  const next = async (file: number, it: AsyncIterator<string>) => {
+    const r = await it.next();
+    if (r.done) return;
+    const e = resolveTime(JSON.parse(r.value) as Event, zone);
+    if (e.ms !== null) carried[file] = Math.max(carried[file]!, e.ms);
+    heap.push({ e, key: e.ms ?? carried[file]!, file, seq: seqs[file]!++, it });
+  };
+  await Promise.all(spools.map((s, i) => next(i, createInterface({ input: createReadStream(s.path), crlfDelay: Infinity })[Symbol.asyncIterator]())));
+  for (let h = heap.pop(); h; h = heap.pop()) {
+    if (matches(h.e, filter)) await out(h.e);
+    await next(h.file, h.it);
+  }
+}
