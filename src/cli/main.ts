@@ -86,11 +86,11 @@ export function buildProgram(): Command {
       if (o.since) filter.since = time('since', o.since);
       if (o.until) filter.until = time('until', o.until);
       if (o.level) {
-        const levels = o.level.split(',').map((s) => s.trim().toLowerCase());
+        const levels = String(o.level).split(',').map((s) => s.trim().toLowerCase());
         for (const l of levels) if (!['verbose', 'info', 'warning', 'error'].includes(l)) throw new UsageError(`--level: unknown level ${l}`);
         filter.levels = new Set(levels as Level[]);
       }
-      if (o.kind) filter.kinds = o.kind.split(',').map((s) => s.trim()).filter(Boolean);
+      if (o.kind) filter.kinds = String(o.kind).split(',').map((s) => s.trim()).filter(Boolean);
       if (o.file) filter.file = o.file;
       const progress = new ProgressLine(o.progress !== false && Boolean(process.stderr.isTTY));
       const csv = o.format === 'csv' ? csvStream(TIMELINE_COLUMNS, { excel: Boolean(o.excel) }) : null;
