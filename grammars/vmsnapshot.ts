@@ -86,6 +86,7 @@ const RULES: Rule[] = [
   ['vmsnapshot.command-time', /command start time is (\S+ \S+) and utcNow is (\S+ \S+)/, (m) => ({ commandStart: m[1]!, utcNow: m[2]! })],
   ['vmsnapshot.run.start', /^starting (enable|daemon)/, (m) => ({ phase: m[1]! })],
   ['vmsnapshot.freeze.mount', /^fsfreeze mount :(\S+)/, (m) => ({ mount: m[1]! })],
+  ['vmsnapshot.freeze.mount', /(?:^|\d{2}:\d{2}:\d{2} )Freezing: (\S+)/, (m) => ({ mount: m[1]!, binary: true })],
   ['vmsnapshot.freeze.start', /^T:S freeze, timeout value (\d+)/, (m) => ({ timeoutSec: Number(m[1]) })],
   ['vmsnapshot.snapshot.done', /T:S snapshotall ends|Enable Succeeded|From Host- IsSuccessful:True/i],
   ['vmsnapshot.freeze.block', /Logs during Freeze (Start|End)|Binary output traces (start|end)/],

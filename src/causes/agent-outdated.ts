@@ -27,13 +27,13 @@ export const agentOutdated: Cause = {
         return ruledOut(this, ctx, versionEvents.slice(-1), `the agent runs version ${running}, at or above the minimum ${MIN_AGENT}`);
       }
       const lastOld = versionEvents.filter((e) => String(e.attrs.version) === running);
-      return found(this, ctx, { strong: lastOld.slice(-2), supporting }, `the agent runs version ${running}, below the minimum supported ${MIN_AGENT}${autoOff ? '; auto-update is off in waagent.conf' : ''}`);
+      return found(this, ctx, { strong: lastOld.slice(-2), supporting, timeless: true }, `the agent runs version ${running}, below the minimum supported ${MIN_AGENT}${autoOff ? '; auto-update is off in waagent.conf' : ''}`);
     }
     // no version line: the line format itself dates the agent
     const gen = f.agentGeneration;
     if (gen && GEN_MAX[gen]) {
       const old = of(ctx, /^waagent\./, (e) => e.attrs.gen === gen).slice(-1);
-      return found(this, ctx, { strong: old, supporting }, `agent log lines have the ${gen} format, written only by agents up to ${GEN_MAX[gen]}`);
+      return found(this, ctx, { strong: old, supporting, timeless: true }, `agent log lines have the ${gen} format, written only by agents up to ${GEN_MAX[gen]}`);
     }
     if (supporting.length || autoOff) return found(this, ctx, { supporting }, `agent updates are disabled or failing${autoOff ? ' (AutoUpdate off in waagent.conf)' : ''}`);
     return notObservable(this, 'the bundle does not say which agent version runs');

@@ -37,6 +37,7 @@ export const agentUnresponsive: Cause = {
     const parts = [];
     if (crashes.length) parts.push(`${crashes.length} agent crash/restart record(s)`);
     if (silent) parts.push(silence);
-    return found(this, ctx, { strong: crashes, supporting: signals, absence: silent, factor: silent && !crashes.length ? 2.4 : 1 }, parts.join('; '));
+    // a silence around the job is the finding; crashes before it explain the silence, whenever they were
+    return found(this, ctx, { strong: crashes, supporting: signals, absence: silent, timeless: silent, factor: silent && !crashes.length ? 2.4 : 1, bonus: silent && crashes.length ? 0.1 : 0 }, parts.join('; '));
   },
 };

@@ -60,6 +60,10 @@ export interface Weighed {
   absence?: boolean;
   /** Extra penalty/bonus factors (0..1.2), e.g. a single transient occurrence. */
   factor?: number;
+  /** The evidence states a lasting condition (a version, a setting, a disk size): time does not weaken it. */
+  timeless?: boolean;
+  /** Added to the confidence for independent agreement the events do not show (e.g. a silence). */
+  bonus?: number;
 }
 
 /**
@@ -75,8 +79,8 @@ export function confidence(ctx: CauseContext, w: Weighed): number {
   const files = new Set([...strong, ...supporting].map((e) => e.file.replace(/\.\d+(\.gz)?$|-[\d-]+\.gz$/, '')));
   base += Math.min(0.2, 0.1 * (files.size - 1));
   const lead = strong.length ? strong : supporting;
-  const time = lead.length ? Math.max(...lead.map((e) => nearJob(ctx, e))) : ctx.job ? 1 : 0.9;
-  return round(Math.min(1, base * time * (w.factor ?? 1)));
+  const time = w.timeless ? 1 : lead.length ? Math.max(...lead.map((e) => nearJob(ctx, e))) : ctx.job ? 1 : 0.9;
+  return round(Math.min(1, base * time * (w.factor ?? 1) + (w.bonus ?? 0)));
 }
 
 export function round(x: number): number { return Math.round(x * 100) / 100; }
@@ -101,7 +105,9 @@ export function cite(ctx: CauseContext, events: Event[], n = 4): Evidence[] {
 }
 
 export function found(cause: Cause, ctx: CauseContext, w: Weighed, summary: string): Finding {
-  const conf = confidence(ctx, w);
+  // the error code the Backup job showed agrees with this cause: a second, independent source
+  const agrees = ctx.symptom !== null && cause.symptoms.includes(ctx.symptom) && cause.symptoms.length <= 3;
+  const conf = round(Math.min(1, confidence(ctx, w) + (agrees && (w.strong?.length ?? 0) > 0 ? 0.1 : 0)));
   return {
     cause: cause.id, status: statusOf(conf), confidence: conf,
     evidence: cite(ctx, [...(w.strong ?? []), ...(w.supporting ?? [])]),

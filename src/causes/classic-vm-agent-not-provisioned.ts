@@ -17,7 +17,7 @@ export const classicVmAgentNotProvisioned: Cause = {
     const disabled = [...of(ctx, 'waagent.agent.disabled'), ...of(ctx, 'agent.disable-file')];
     const classic = of(ctx, /settings\.vmsnapshot|extensions-config\.settings/, (e) => /classiccompute/i.test(String(e.attrs.vmType ?? '')));
     if (!ovf.length && !disabled.length) return ruledOut(this, ctx, of(ctx, 'ovf.provision-guest-agent').slice(-1), 'the agent was provisioned and is not disabled');
-    return found(this, ctx, { strong: [...ovf, ...disabled], supporting: classic },
+    return found(this, ctx, { strong: [...ovf, ...disabled], supporting: classic, timeless: true },
       `${ovf.length ? 'ovf-env.xml says ProvisionGuestAgent=false; ' : ''}${disabled.length ? 'the agent disabled itself (disable_agent)' : ''}${classic.length ? '; classic VM' : ''}`.replace(/; $/, ''));
   },
 };

@@ -21,7 +21,7 @@ export const diskTooLarge: Cause = {
     const big = sizes.filter((e) => Number(e.attrs.sizeGB) > LIMIT_GB);
     const maybe = sizes.filter((e) => Number(e.attrs.sizeGB) > ENCRYPTED_LIMIT_GB && Number(e.attrs.sizeGB) <= LIMIT_GB);
     if (!big.length && !maybe.length) return ruledOut(this, ctx, sizes.slice(-1), `all ${new Set(sizes.map((e) => e.attrs.device)).size} disk(s) seen are within the 4 TB limit`);
-    return found(this, ctx, { strong: big, supporting: maybe },
+    return found(this, ctx, { strong: big, supporting: maybe, timeless: true },
       `${[...big, ...maybe].map((e) => `${e.attrs.device} ${e.attrs.sizeText}`).join(', ')}${big.length ? ' exceeds 32 TB' : ' exceeds the 4 TB limit for encrypted disks'}`);
   },
 };

@@ -19,6 +19,6 @@ export const extensionsDisabled: Cause = {
     if (!conf.length && !log.length && !prov.length) {
       return ruledOut(this, ctx, of(ctx, 'config.waagent', (e) => e.attrs.key === 'Extensions.Enabled'), 'extension processing is enabled');
     }
-    return found(this, ctx, { strong: [...conf, ...log], supporting: prov }, `${conf.length ? 'waagent.conf sets Extensions.Enabled=n' : 'the agent says extension processing is disabled'}${prov.length ? '; Provisioning.Agent=disabled' : ''}`);
+    return found(this, ctx, { strong: [...conf, ...log], supporting: prov, timeless: conf.length > 0 }, `${conf.length ? 'waagent.conf sets Extensions.Enabled=n' : 'the agent says extension processing is disabled'}${prov.length ? '; Provisioning.Agent=disabled' : ''}`);
   },
 };

@@ -1,4 +1,4 @@
-import { blind, found, notObservable, of, ruledOut, jobResult, VM_TROUBLESHOOT, type Cause } from './cause.js';
+import { blind, found, inJob, notObservable, of, ruledOut, jobResult, VM_TROUBLESHOOT, type Cause } from './cause.js';
 
 export const fsfreezeFailed: Cause = {
   id: 'fsfreeze-failed',
@@ -20,6 +20,9 @@ export const fsfreezeFailed: Cause = {
     const mounts = [...new Set(log.map((e) => e.attrs.mount).filter(Boolean))];
     const code = [...codes, ...log].map((e) => Number(e.attrs.innerCode ?? e.attrs.code)).find((c) => [121, 122, 123].includes(c));
     const what = code === 123 ? 'a mount point could not be opened (code 123)' : code === 122 ? 'the freeze timed out (code 122)' : code === 121 ? 'the freeze failed (code 121)' : 'freeze/thaw errors';
-    return found(this, ctx, { strong }, `${what}${mounts.length ? ` on ${mounts.join(', ')}` : ''}`);
+    // a timeout names no mount: the last mount the safefreeze binary started on is the one that hung
+    const binary = of(ctx, 'vmsnapshot.freeze.mount', (e) => e.attrs.binary === true && inJob(ctx, e)).at(-1);
+    const hung = !mounts.length && binary ? `; the freeze binary was last freezing ${binary.attrs.mount}` : '';
+    return found(this, ctx, { strong, supporting: binary ? [binary] : [] }, `${what}${mounts.length ? ` on ${mounts.join(', ')}` : ''}${hung}`);
   },
 };
