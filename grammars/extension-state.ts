@@ -111,7 +111,7 @@ export function parseHandlerState(text: string, file: string): Event[] {
   const state = text.trim().split(/\s+/)[0] ?? '';
   const h = handlerOf(file);
   const bad = /^(NotInstalled|FailedUpgrade)$/i.test(state);
-  return [fileEvent(file, 'handler.state', null, 'none', `HandlerState ${state}`, { state, ...(h ? { handler: h.handler, handlerVersion: h.version } : {}) }, bad ? 'warning' : 'info', 1)];
+  return [fileEvent(file, 'handler.state', null, 'none', `HandlerState ${state}`, { state, ...(h ? { handler: h.handler, handlerVersion: h.version } : {}) }, bad ? 'warning' : 'info', 1, text.split('\n', 1)[0]!.replace(/\r$/, ''))];
 }
 
 export function parseHandlerStatus(text: string, file: string): Event[] {

@@ -16,9 +16,9 @@ export function parseWaagentConf(text: string, file: string): Event[] {
     const line = raw.replace(/\s+#.*$/, '').trim();
     if (!line || line.startsWith('#')) return;
     const m = /^([A-Za-z][\w.]*)\s*=\s*(.*)$/.exec(line);
-    if (!m) { out.push(fileEvent(file, 'unparsed', null, 'none', raw.slice(0, 200), {}, 'warning', i + 1)); return; }
+    if (!m) { out.push(fileEvent(file, 'unparsed', null, 'none', raw.slice(0, 200), {}, 'warning', i + 1, raw)); return; }
     const value = SECRET_KEYS.test(m[1]!) ? '[redacted]' : m[2]!.trim();
-    out.push(fileEvent(file, 'config.waagent', null, 'none', `${m[1]}=${value}`, { key: m[1]!, value }, 'info', i + 1));
+    out.push(fileEvent(file, 'config.waagent', null, 'none', `${m[1]}=${value}`, { key: m[1]!, value }, 'info', i + 1, SECRET_KEYS.test(m[1]!) ? `${m[1]}=[redacted]` : raw));
   });
   return out;
 }
@@ -32,8 +32,8 @@ export function parseVmbackupConf(text: string, file: string): Event[] {
     const s = /^\[([^\]]+)\]$/.exec(line);
     if (s) { section = s[1]!; return; }
     const m = /^([^=:]+?)\s*[=:]\s*(.*)$/.exec(line);
-    if (!m) { out.push(fileEvent(file, 'unparsed', null, 'none', raw.slice(0, 200), {}, 'warning', i + 1)); return; }
-    out.push(fileEvent(file, 'config.vmbackup', null, 'none', `[${section}] ${m[1]}=${m[2]}`, { section, key: m[1]!, value: m[2]! }, 'info', i + 1));
+    if (!m) { out.push(fileEvent(file, 'unparsed', null, 'none', raw.slice(0, 200), {}, 'warning', i + 1, raw)); return; }
+    out.push(fileEvent(file, 'config.vmbackup', null, 'none', `[${section}] ${m[1]}=${m[2]}`, { section, key: m[1]!, value: m[2]! }, 'info', i + 1, raw));
   });
   return out;
 }

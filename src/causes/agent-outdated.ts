@@ -27,7 +27,9 @@ export const agentOutdated: Cause = {
         return ruledOut(this, ctx, versionEvents.slice(-1), `the agent runs version ${running}, at or above the minimum ${MIN_AGENT}`);
       }
       const lastOld = versionEvents.filter((e) => String(e.attrs.version) === running);
-      return found(this, ctx, { strong: lastOld.slice(-2), supporting, timeless: true }, `the agent runs version ${running}, below the minimum supported ${MIN_AGENT}${autoOff ? '; auto-update is off in waagent.conf' : ''}`);
+      // the line format of the log independently dates the agent
+      const formatAgrees = f.agentGeneration !== null && GEN_MAX[f.agentGeneration] !== undefined;
+      return found(this, ctx, { strong: lastOld.slice(-2), supporting, timeless: true, bonus: formatAgrees ? 0.1 : 0 }, `the agent runs version ${running}, below the minimum supported ${MIN_AGENT}${autoOff ? '; auto-update is off in waagent.conf' : ''}`);
     }
     // no version line: the line format itself dates the agent
     const gen = f.agentGeneration;

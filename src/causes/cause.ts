@@ -76,6 +76,12 @@ export function confidence(ctx: CauseContext, w: Weighed): number {
   if (base === 0) return 0;
   if (strong.length && supporting.length) base += 0.08;
   if (strong.length >= 3) base += 0.05;
+  // a failure that persisted through the job (seen before and after its start) is no accident
+  if (ctx.job && strong.length >= 2) {
+    const start = Date.parse(ctx.job.start);
+    const near = strong.filter((e) => nearJob(ctx, e) === 1 && e.ms !== null);
+    if (near.some((e) => e.ms! < start) && near.some((e) => e.ms! >= start)) base += 0.1;
+  }
   const files = new Set([...strong, ...supporting].map((e) => e.file.replace(/\.\d+(\.gz)?$|-[\d-]+\.gz$/, '')));
   base += Math.min(0.2, 0.1 * (files.size - 1));
   const lead = strong.length ? strong : supporting;

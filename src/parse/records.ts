@@ -83,6 +83,7 @@ function blank(file: string, line: number): Event {
 }
 
 /** Builds a whole-file event (XML, JSON and other non-line artifacts). */
-export function fileEvent(file: string, kind: string, ms: number | null, timeSource: TimeSource, message: string, attrs: Record<string, AttrValue>, level: Level | null = 'info', line: number | null = null): Event {
-  return { ms, timeSource: ms === null ? 'none' : timeSource, file, line, lines: 1, kind, level, message, raw: message, attrs };
+export function fileEvent(file: string, kind: string, ms: number | null, timeSource: TimeSource, message: string, attrs: Record<string, AttrValue>, level: Level | null = 'info', line: number | null = null, raw?: string): Event {
+  // with a line number, `raw` must be that line as written (evidence cites it); without, the message describes the file
+  return { ms, timeSource: ms === null ? 'none' : timeSource, file, line: raw === undefined ? null : line, lines: 1, kind, level, message, raw: raw ?? message, attrs };
 }

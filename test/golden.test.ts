@@ -1,0 +1,71 @@
+/** Golden tests: every sample bundle gets the verdict, status and cited lines it must get. */
+import test from 'ava';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import { analyze } from '../src/analyze.js';
+import { SCENARIOS } from '../samples/scenarios.js';
+import { CAUSE_IDS } from '../src/model/types.js';
+import { ROOT, sampleDir } from './helpers.js';
+
+const schema = JSON.parse(readFileSync(join(ROOT, 'schema', 'report.schema.json'), 'utf8'));
+const validate = new Ajv.default({ allErrors: true }).compile(schema);
+
+for (const s of SCENARIOS) {
+  test(`${s.name}: ${s.description}`, async (t) => {
+    const dir = await sampleDir();
+    const report = await analyze(join(dir, `${s.name}.tgz`), { errorCode: s.expect.errorCode });
+    t.true(validate(report), JSON.stringify(validate.errors));
+    t.is(report.verdict.cause, s.expect.cause, `findings: ${report.findings.filter((f) => f.confidence > 0).map((f) => `${f.cause}=${f.status}/${f.confidence}`).join(' ')}`);
+    if (s.expect.cause) {
+      const f = report.findings.find((x) => x.cause === s.expect.cause)!;
+      if (s.expect.status) t.is(f.status, s.expect.status);
+      t.true(f.evidence.length > 0, 'a verdict cites evidence');
+      if (s.expect.cites) t.true(f.evidence.some((e) => s.expect.cites!.test(e.text)), `cited: ${f.evidence.map((e) => e.text).join(' | ')}`);
+      // traceability: every cited file:line is that line of that file
+      for (const e of f.evidence) {
+        if (e.line === null) continue;
+        const rel = e.file.replace(/^ticket-[^/]+\//, '');
+        const content = String(s.files[rel] ?? '');
+        t.truthy(content, `cited file ${e.file} is in the bundle`);
+        const line = content.split('\n')[e.line - 1]!;
+        t.is(e.text.replace(/…$/, ''), line.slice(0, e.text.replace(/…$/, '').length), `${e.file}:${e.line}`);
+      }
+    }
+    if (s.expect.symptom !== undefined) t.is(report.verdict.symptom, s.expect.symptom);
+    if (s.expect.cause === null) {
+      t.false(report.findings.some((f) => f.status === 'confirmed' || f.status === 'likely'), 'no cause reaches likely');
+    }
+  });
+}
+
+test('every cause of CAUSES.md has a sample that confirms or finds it likely, or is service-side', (t) => {
+  const covered = new Set(SCENARIOS.map((s) => s.expect.cause).filter(Boolean));
+  const serviceOrWindows = new Set(['snapshot-sql-vss']);
+  for (const id of CAUSE_IDS) t.true(covered.has(id) || serviceOrWindows.has(id), `no sample for ${id}`);
+});
+
+test('the report holds a finding for every cause, each exactly once', async (t) => {
+  const report = await analyze(join(await sampleDir(), 'healthy.tgz'));
+  t.deepEqual([...report.findings.map((f) => f.cause)].sort(), [...CAUSE_IDS].sort());
+});
+
+test('--error-code walks the symptom causes in the article order', async (t) => {
+  const report = await analyze(join(await sampleDir(), 'no-network-wireserver.tgz'), { errorCode: 'VM Agent unable to communicate with Azure Backup' });
+  t.is(report.verdict.symptom, 'UserErrorGuestAgentStatusUnavailable');
+  t.is(report.verdict.symptomSource, 'given');
+  t.deepEqual(report.findings.slice(0, 4).map((f) => f.cause), ['stale-goal-state-files', 'no-network', 'agent-unresponsive', 'agent-outdated']);
+  t.is(report.verdict.cause, 'no-network');
+});
+
+test('an unknown error code is a usage error', async (t) => {
+  await t.throwsAsync(analyze(join(await sampleDir(), 'healthy.tgz'), { errorCode: 'NoSuchCode' }), { message: /unknown error code: NoSuchCode/ });
+});
+
+test('local agent times are converted with the zone found in the bundle', async (t) => {
+  const report = await analyze(join(await sampleDir(), 'agent-outdated-g1-jst.tgz'));
+  t.is(report.facts.timeZone, 'Asia/Tokyo');
+  const f = report.findings.find((x) => x.cause === 'agent-outdated')!;
+  // the G1 line says 09:02:35 local (JST) = 00:02:35 UTC
+  t.true(f.evidence.some((e) => e.time?.startsWith('2024-06-11T00:02') && / 09:02:/.test(e.text)), JSON.stringify(f.evidence));
+});

@@ -1,0 +1,37 @@
+/** Shared test helpers: temporary dirs, running the CLI, sample bundles generated on demand. */
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { mkdtempSync, promises as fsp } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeSamples } from '../samples/make.js';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const BIN = join(ROOT, 'bin', 'azlog.js');
+
+export function tmp(prefix = 'azlog-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export interface Run { code: number; stdout: string; stderr: string }
+
+export function azlog(args: string[], opts: { env?: Record<string, string>; input?: string } = {}): Run {
+  const r: SpawnSyncReturns<string> = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8', NO_COLOR: '', ...opts.env }, input: opts.input, maxBuffer: 256 * 1024 * 1024,
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+let samples: Promise<string> | null = null;
+/** The sample bundles, generated once per test file into a temporary directory. */
+export function sampleDir(): Promise<string> {
+  samples ??= (async () => { const dir = tmp('azlog-samples-'); await makeSamples(dir); return dir; })();
+  return samples;
+}
+
+export async function writeBundle(dir: string, name: string, data: Buffer | string): Promise<string> {
+  const path = join(dir, name);
+  await fsp.mkdir(dirname(path), { recursive: true });
+  await fsp.writeFile(path, data);
+  return path;
+}
