@@ -1,2 +1,70 @@
-import type { Command } from 'commander';
-export function addBatchCommand(_program: Command): void { /* batch lands with issue #5 */ }
+/** `azlog batch`: options, progress display and the end-of-run summary. */
+import { Command, Option } from 'commander';
+import { expandInputs, readManifest, runBatch, type BatchInput } from '../batch/batch.js';
+import { BUNDLE_COLUMNS, csvText } from '../report/csv.js';
+import { UsageError } from '../analyze.js';
+import { addLimitOptions, limitsFrom, warnNoRedact } from './options.js';
+import { EXIT } from './exit-codes.js';
+
+function clock(ms: number): string {
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+export function addBatchCommand(program: Command): void {
+  addLimitOptions(program.command('batch')
+    .description('analyse many bundles (files, directories, globs or a manifest) into one CSV row each')
+    .argument('[inputs...]', 'bundle files, directories holding bundles, or globs (quote them)')
+    .option('-m, --manifest <file>', 'CSV with columns ticket, bundle, error_code (optional)')
+    .option('-j, --jobs <n>', 'bundles analysed in parallel (default: number of cores)')
+    .option('--csv <file>', 'write one row per bundle here (default: stdout)')
+    .option('--jsonl <file>', 'write the full report of each bundle here, one per line')
+    .option('--findings-csv <file>', 'write one row per finding here (for pivot tables)')
+    .option('--excel', 'start CSV files with a BOM so Excel reads UTF-8')
+    .option('--resume', 'skip bundles whose sha256 already has a row in --csv, and append')
+    .option('-e, --error-code <code>', 'error code applied to every bundle without one in the manifest')
+    .option('--no-redact', 'keep secrets in the output')
+    .addOption(new Option('--no-progress', 'no progress display on stderr')))
+    .action(async (args: string[], o: Record<string, string | boolean | undefined>) => {
+      warnNoRedact(o.redact === false);
+      if (o.resume && !o.csv) throw new UsageError('--resume needs --csv FILE (the rows already written are what is resumed)');
+      let inputs: BatchInput[] = [];
+      if (o.manifest) {
+        try { inputs = readManifest(String(o.manifest)); } catch (e) { throw new UsageError((e as Error).message); }
+      }
+      inputs.push(...await expandInputs(args));
+      if (!inputs.length) throw new UsageError('no bundles given (pass files, directories, globs or --manifest)');
+      if (o.errorCode) for (const i of inputs) i.errorCode ??= String(o.errorCode);
+      const jobs = o.jobs === undefined ? undefined : Number(o.jobs);
+      if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0)) throw new UsageError(`--jobs: not a positive whole number: ${o.jobs}`);
+      const tty = Boolean(process.stderr.isTTY) && o.progress !== false;
+      let lastLine = 0;
+      const toStdout = !o.csv;
+      if (toStdout) process.stdout.write(csvText(BUNDLE_COLUMNS, [], { header: true, excel: Boolean(o.excel) }));
+      const summary = await runBatch(inputs, {
+        jobs, csv: o.csv as string | undefined, jsonl: o.jsonl as string | undefined, findingsCsv: o.findingsCsv as string | undefined,
+        excel: Boolean(o.excel), resume: Boolean(o.resume), limits: limitsFrom(o as Record<string, string>), noRedact: o.redact === false,
+        onRow: toStdout ? (row) => process.stdout.write(csvText(BUNDLE_COLUMNS, [row], { header: false })) : undefined,
+        onProgress: (p) => {
+          if (o.progress === false) return;
+          const rate = p.elapsedMs ? p.done / (p.elapsedMs / 1000) : 0;
+          const eta = rate ? ((p.total - p.done) / rate) * 1000 : 0;
+          const text = `${p.done}/${p.total} bundles, ${rate.toFixed(1)}/s, ETA ${clock(eta)}, ${p.failed} failed${p.skipped ? `, ${p.skipped} resumed` : ''}`;
+          if (tty) {
+            const width = 24, filled = Math.round((p.done / p.total) * width);
+            process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${text}   `);
+          } else if (p.done === p.total || Date.now() - lastLine > 10_000) {
+            lastLine = Date.now();
+            process.stderr.write(`azlog: ${text}\n`);
+          }
+        },
+      });
+      if (tty) process.stderr.write('\n');
+      const causes = Object.entries(summary.perCause).sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ');
+      const statuses = Object.entries(summary.perStatus).map(([s, n]) => `${s} ${n}`).join(', ');
+      process.stderr.write(`azlog: ${summary.total} bundles: ${summary.analysed} analysed, ${summary.duplicates} duplicates, ${summary.resumed} resumed, ${summary.failed} failed in ${(summary.wallMs / 1000).toFixed(1)} s (${summary.bundlesPerSecond} bundles/s)\n`);
+      if (causes) process.stderr.write(`azlog: verdicts: ${causes}\nazlog: statuses: ${statuses}\n`);
+      for (const r of summary.rows.filter((x) => x.error)) process.stderr.write(`azlog: ${r.error}\n`);
+      process.exitCode = summary.failed ? EXIT.BATCH_FAILED_BASE + Math.min(summary.failed, 99) : EXIT.OK;
+    });
+}

@@ -1,0 +1,149 @@
+/**
+ * `azlog batch`: a ticket queue in one command. Bundles run in parallel on the worker pool, each
+ * isolated; identical uploads (same sha256) are analysed once and reported for every ticket;
+ * rows are appended as bundles finish, so `--resume` after an interruption skips finished work.
+ */
+import { createHash } from 'node:crypto';
+import { appendFileSync, createReadStream, existsSync, promises as fsp, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import fg from 'fast-glob';
+import { parse as parseCsv } from 'csv-parse/sync';
+import type { Report } from '../model/types.js';
+import type { Limits } from '../ingest/limits.js';
+import { BUNDLE_COLUMNS, bundleRow, csvText, FINDING_COLUMNS, findingRows, type Row } from '../report/csv.js';
+import { Pool } from './pool.js';
+import type { JobResult } from './worker.js';
+
+export interface BatchInput { ticket: string; path: string; errorCode?: string }
+
+export interface BatchOptions {
+  jobs?: number;
+  /** Bundle rows go here (default: returned only). */
+  csv?: string;
+  jsonl?: string;
+  findingsCsv?: string;
+  excel?: boolean;
+  resume?: boolean;
+  limits?: Partial<Limits>;
+  noRedact?: boolean;
+  onRow?: (row: Row) => void;
+  onProgress?: (p: Progress) => void;
+}
+
+export interface Progress { done: number; total: number; failed: number; skipped: number; elapsedMs: number }
+
+export interface BatchSummary {
+  total: number; analysed: number; duplicates: number; resumed: number; failed: number;
+  perCause: Record<string, number>; perStatus: Record<string, number>; wallMs: number; bundlesPerSecond: number;
+  rows: Row[];
+}
+
+const BUNDLE_GLOB = '**/*.{tgz,tar.gz,tar,zip,gz,TGZ,ZIP}';
+
+/** Files, directories (bundles inside them) and globs → bundle inputs, in a stable order. */
+export async function expandInputs(args: string[]): Promise<BatchInput[]> {
+  const out: BatchInput[] = [];
+  for (const arg of args) {
+    const st = await fsp.stat(arg).catch(() => null);
+    if (st?.isDirectory()) {
+      for (const f of (await fg(BUNDLE_GLOB, { cwd: arg, onlyFiles: true, dot: false })).sort()) out.push({ ticket: '', path: `${arg.replace(/\/$/, '')}/${f}` });
+    } else if (st) {
+      out.push({ ticket: '', path: arg });
+    } else if (fg.isDynamicPattern(arg)) {
+      for (const f of (await fg(arg, { onlyFiles: true })).sort()) out.push({ ticket: '', path: f });
+    } else {
+      out.push({ ticket: '', path: arg }); // reported as a row with its error
+    }
+  }
+  return out;
+}
+
+/** A manifest CSV with columns ticket, bundle (path) and optionally error_code. */
+export function readManifest(path: string): BatchInput[] {
+  const rows = parseCsv(readFileSync(path, 'utf8'), { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase().replace(/[\s-]+/g, '_')), skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[];
+  return rows.map((r, i) => {
+    const bundle = r.bundle ?? r.bundle_path ?? r.path;
+    if (!bundle) throw new Error(`${path}: row ${i + 2} has no bundle path (columns: ticket, bundle, error_code)`);
+    return { ticket: r.ticket ?? r.ticket_id ?? '', path: bundle, errorCode: r.error_code || undefined };
+  });
+}
+
+function sha256(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const h = createHash('sha256');
+    createReadStream(path).on('data', (c) => h.update(c)).on('end', () => resolve(h.digest('hex'))).on('error', reject);
+  });
+}
+
+/** Hashes of bundles already written to the CSV without an error (for --resume). */
+export function finishedHashes(csvPath: string): Set<string> {
+  if (!existsSync(csvPath)) return new Set();
+  const rows = parseCsv(readFileSync(csvPath, 'utf8'), { columns: true, skip_empty_lines: true, bom: true, relax_column_count: true }) as Record<string, string>[];
+  return new Set(rows.filter((r) => r.sha256 && !r.error).map((r) => r.sha256!));
+}
+
+function appendCsv(path: string, columns: readonly string[], rows: Row[], excel: boolean): void {
+  const fresh = !existsSync(path) || readFileSync(path).length === 0;
+  appendFileSync(path, csvText(columns, rows, { header: fresh, excel: excel && fresh }));
+}
+
+export async function runBatch(inputs: BatchInput[], o: BatchOptions = {}): Promise<BatchSummary> {
+  const started = performance.now();
+  const jobs = Math.max(1, o.jobs ?? availableParallelism());
+  const summary: BatchSummary = { total: inputs.length, analysed: 0, duplicates: 0, resumed: 0, failed: 0, perCause: {}, perStatus: {}, wallMs: 0, bundlesPerSecond: 0, rows: [] };
+  const done = new Set<string>(o.resume && o.csv ? finishedHashes(o.csv) : []);
+  if (!o.resume) for (const f of [o.csv, o.jsonl, o.findingsCsv]) if (f) await fsp.rm(f, { force: true });
+  let finished = 0;
+  const progress = () => o.onProgress?.({ done: finished, total: inputs.length, failed: summary.failed, skipped: summary.resumed, elapsedMs: performance.now() - started });
+
+  const emit = (input: BatchInput, report: Report | null, error: string | null, ms: number, sha?: string) => {
+    const row = bundleRow(report, { ticket: input.ticket, path: input.path, error, durationMs: ms, sha256: sha });
+    summary.rows.push(row);
+    o.onRow?.(row);
+    if (o.csv) appendCsv(o.csv, BUNDLE_COLUMNS, [row], Boolean(o.excel));
+    if (report && o.findingsCsv) appendCsv(o.findingsCsv, FINDING_COLUMNS, findingRows(report, { ticket: input.ticket, path: input.path }), Boolean(o.excel));
+    if (report && o.jsonl) appendFileSync(o.jsonl, JSON.stringify({ ticket: input.ticket, ...report, bundle: { ...report.bundle, path: input.path } }) + '\n');
+    if (error) summary.failed++;
+    else {
+      const cause = report?.verdict.cause ?? '(no cause)';
+      summary.perCause[cause] = (summary.perCause[cause] ?? 0) + 1;
+      const status = String(row.status);
+      summary.perStatus[status] = (summary.perStatus[status] ?? 0) + 1;
+    }
+    finished++;
+    progress();
+  };
+
+  // identical uploads are analysed once: group inputs by content hash
+  const groups = new Map<string, BatchInput[]>();
+  for (const input of inputs) {
+    let sha: string;
+    try { sha = await sha256(input.path); } catch (e) {
+      emit(input, null, `${input.path}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 0);
+      continue;
+    }
+    if (done.has(sha)) { summary.resumed++; finished++; progress(); continue; }
+    const key = `${sha}\0${input.errorCode ?? ''}`;
+    const g = groups.get(key);
+    if (g) { g.push(input); summary.duplicates++; } else groups.set(key, [input]);
+  }
+
+  const pool = new Pool(Math.min(jobs, Math.max(1, groups.size)));
+  try {
+    let id = 0;
+    await Promise.all([...groups.entries()].map(async ([key, members]) => {
+      const first = members[0]!;
+      const r: JobResult = await pool.run({ id: id++, path: first.path, errorCode: first.errorCode, limits: o.limits, noRedact: o.noRedact });
+      summary.analysed++;
+      for (const m of members) {
+        if (r.ok) emit(m, r.report, null, r.ms);
+        else emit(m, null, r.error, r.ms, key.split('\0')[0]);
+      }
+    }));
+  } finally {
+    await pool.close();
+  }
+  summary.wallMs = Math.round(performance.now() - started);
+  summary.bundlesPerSecond = summary.analysed ? Math.round((summary.analysed / (summary.wallMs / 1000)) * 100) / 100 : 0;
+  return summary;
+}
