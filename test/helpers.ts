@@ -15,9 +15,9 @@ export function tmp(prefix = 'azlog-test-'): string {
 
 export interface Run { code: number; stdout: string; stderr: string }
 
-export function azlog(args: string[], opts: { env?: Record<string, string>; input?: string } = {}): Run {
+export function azlog(args: string[], opts: { env?: Record<string, string>; input?: string; cwd?: string } = {}): Run {
   const r: SpawnSyncReturns<string> = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8', NO_COLOR: '', ...opts.env }, input: opts.input, maxBuffer: 256 * 1024 * 1024,
+    encoding: 'utf8', cwd: opts.cwd, env: { ...process.env, LANG: 'en_US.UTF-8', NO_COLOR: '', ...opts.env }, input: opts.input, maxBuffer: 256 * 1024 * 1024,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

@@ -2,7 +2,9 @@
  * `azlog timeline`: every event of every file, merged by UTC time. Files of an archive arrive one
  * after another, so each file's events are spooled to a private temporary file (not the bundle's
  * content, its parsed events) and the spools are merged k-way with a heap: memory stays bounded
- * by the number of files, not their size. Equal times keep file order, then line order.
+ * by the number of files, not their size. Equal times keep file order, then line order. Inside one
+ * file a bounded window (REORDER_WINDOW events) puts records written out of order back in place —
+ * VMSnapshot flushes the lines buffered during a freeze after the record that ends it.
  */
 import { closeSync, createReadStream, openSync, promises as fsp, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -63,7 +65,10 @@ export async function timeline(bundle: string, out: (e: Event) => void | Promise
   }
 }
 
-interface Head { e: Event; key: number; file: number; seq: number; it: AsyncIterator<string> }
+/** Events of one file held back to repair local disorder; beyond it, file order wins. */
+export const REORDER_WINDOW = 4096;
+
+interface Head { e: Event; key: number; file: number; seq: number }
 
 function less(a: Head, b: Head): boolean {
   return a.key < b.key || (a.key === b.key && (a.file < b.file || (a.file === b.file && a.seq < b.seq)));
@@ -92,21 +97,34 @@ class Heap {
   }
 }
 
+/** One spool read in time order within a bounded window. */
+class FileReader {
+  private window = new Heap();
+  private carried = -Infinity;
+  private seq = 0;
+  private ended = false;
+  constructor(private readonly index: number, private readonly it: AsyncIterator<string>, private readonly zone: string | null) {}
+
+  async next(): Promise<Head | undefined> {
+    while (!this.ended && this.window.items.length < REORDER_WINDOW) {
+      const r = await this.it.next();
+      if (r.done) { this.ended = true; break; }
+      const e = resolveTime(JSON.parse(r.value) as Event, this.zone);
+      // an event without a time sorts just after the timed event before it (keeps tracebacks in place)
+      if (e.ms !== null) this.carried = e.ms;
+      this.window.push({ e, key: e.ms ?? this.carried, file: this.index, seq: this.seq++ });
+    }
+    return this.window.pop();
+  }
+}
+
 async function merge(spools: Spool[], zone: string | null, filter: TimelineFilter, out: (e: Event) => void | Promise<void>): Promise<void> {
   const heap = new Heap();
-  // an event without a time sorts with the last timed event of its file (keeps tracebacks in place)
-  const carried: number[] = spools.map(() => -Infinity);
-  const seqs: number[] = spools.map(() => 0);
-  const next = async (file: number, it: AsyncIterator<string>) => {
-    const r = await it.next();
-    if (r.done) return;
-    const e = resolveTime(JSON.parse(r.value) as Event, zone);
-    if (e.ms !== null) carried[file] = Math.max(carried[file]!, e.ms);
-    heap.push({ e, key: e.ms ?? carried[file]!, file, seq: seqs[file]!++, it });
-  };
-  await Promise.all(spools.map((s, i) => next(i, createInterface({ input: createReadStream(s.path), crlfDelay: Infinity })[Symbol.asyncIterator]())));
+  const readers = spools.map((s, i) => new FileReader(i, createInterface({ input: createReadStream(s.path), crlfDelay: Infinity })[Symbol.asyncIterator](), zone));
+  for (const r of readers) { const h = await r.next(); if (h) heap.push(h); }
   for (let h = heap.pop(); h; h = heap.pop()) {
     if (matches(h.e, filter)) await out(h.e);
-    await next(h.file, h.it);
+    const n = await readers[h.file]!.next();
+    if (n) heap.push(n);
   }
 }

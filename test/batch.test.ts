@@ -1,0 +1,92 @@
+/** A ticket queue: good, corrupt, truncated, empty and duplicate bundles, CSV a spreadsheet opens. */
+import test from 'ava';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { analyze } from '../src/analyze.js';
+import { runBatch, expandInputs } from '../src/batch/batch.js';
+import { azlog, sampleDir, tmp, writeBundle } from './helpers.js';
+
+async function queue(): Promise<string> {
+  const samples = await sampleDir();
+  const dir = tmp('azlog-queue-');
+  for (const n of ['fsfreeze-timeout', 'no-network-storage', 'healthy', 'extension-load-failed-python']) copyFileSync(join(samples, `${n}.tgz`), join(dir, `${n}.tgz`));
+  copyFileSync(join(samples, 'fsfreeze-timeout.tgz'), join(dir, 'fsfreeze-again.tgz')); // duplicate upload
+  const full = readFileSync(join(samples, 'no-network-storage.tgz'));
+  writeFileSync(join(dir, 'truncated.tgz'), full.subarray(0, full.length >> 1));
+  writeFileSync(join(dir, 'corrupt.zip'), Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(500, 9)]));
+  writeFileSync(join(dir, 'empty.tgz'), '');
+  copyFileSync(join(samples, 'healthy.tgz'), join(dir, '=HYPERLINK("evil.example","x").tgz'));
+  return dir;
+}
+
+test('a batch over a directory gives one right row per bundle, errors as rows', async (t) => {
+  const dir = await queue();
+  const out = join(tmp(), 'out.csv');
+  const r = azlog(['batch', dir, '--csv', out, '--jobs', '2', '--no-progress']);
+  t.is(r.code, 102, r.stderr); // 100 + two failures (corrupt, empty)
+  const rows = parse(readFileSync(out, 'utf8'), { columns: true }) as Record<string, string>[];
+  t.is(rows.length, 9);
+  const by = (name: string) => rows.find((x) => x.bundle_path!.endsWith(name))!;
+  t.regex(by('corrupt.zip').error!, /corrupt\.zip: not a readable zip/);
+  t.is(by('corrupt.zip').status, 'error');
+  t.regex(by('empty.tgz').error!, /empty\.tgz: empty file/);
+  t.is(by('truncated.tgz').error, '', 'a truncated bundle is analysed as far as it goes');
+  t.is(by('fsfreeze-again.tgz').sha256, by('fsfreeze-timeout.tgz').sha256);
+  t.regex(r.stderr, /9 bundles: 7 analysed, 2 duplicates, 0 resumed, 2 failed/);
+  // the verdict of each row is what `analyze` says of that bundle
+  for (const name of ['fsfreeze-timeout.tgz', 'no-network-storage.tgz', 'healthy.tgz', 'extension-load-failed-python.tgz', 'truncated.tgz']) {
+    const report = await analyze(join(dir, name));
+    t.is(by(name).verdict_cause, report.verdict.cause ?? '', name);
+    t.is(Number(by(name).confidence), report.verdict.confidence, name);
+  }
+});
+
+test('cells a spreadsheet would run as formulas are escaped', async (t) => {
+  const dir = await queue();
+  const out = join(tmp(), 'out.csv');
+  azlog(['batch', '=HYPERLINK("evil.example","x").tgz', '--csv', out, '--no-progress'], { cwd: dir });
+  const text = readFileSync(out, 'utf8');
+  const rows = parse(text, { columns: true }) as Record<string, string>[];
+  t.true(rows[0]!.bundle_path!.startsWith("'"), rows[0]!.bundle_path);
+  t.false(/(^|,)=HYPERLINK/m.test(text));
+});
+
+test('--excel writes a UTF-8 BOM; Japanese and ISO dates survive', async (t) => {
+  const dir = await queue();
+  const out = join(tmp(), 'x.csv');
+  azlog(['batch', join(dir, 'healthy.tgz'), '--csv', out, '--excel', '--no-progress']);
+  const buf = readFileSync(out);
+  t.deepEqual([...buf.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  const rows = parse(buf.toString('utf8'), { columns: true, bom: true }) as Record<string, string>[];
+  t.regex(rows[0]!.analyzed_at!, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+});
+
+test('--resume after an interrupted run finishes without redoing work', async (t) => {
+  const dir = await queue();
+  const out = join(tmp(), 'r.csv');
+  // the "interrupted" run got through two bundles
+  await runBatch((await expandInputs([join(dir, 'healthy.tgz'), join(dir, 'fsfreeze-timeout.tgz')])), { csv: out, jobs: 1 });
+  const second = await runBatch(await expandInputs([dir]), { csv: out, jobs: 2, resume: true });
+  t.is(second.resumed, 4, 'healthy, fsfreeze-timeout and their duplicates were done');
+  t.false(second.rows.some((r) => String(r.bundle_path).endsWith('healthy.tgz')));
+  const rows = parse(readFileSync(out, 'utf8'), { columns: true }) as Record<string, string>[];
+  t.is(rows.length, 2 + 5, 'first rows kept, the rest appended, no header repeated');
+  t.is(new Set(rows.map((r) => r.bundle_path)).size, rows.length);
+});
+
+test('a manifest gives tickets and per-ticket error codes; findings CSV and JSONL are written', async (t) => {
+  const dir = await queue();
+  const work = tmp();
+  const manifest = await writeBundle(work, 'tickets.csv', `ticket,bundle,error_code\nT-1,${join(dir, 'healthy.tgz')},UserErrorRpCollectionLimitReached\nT-2,${join(dir, 'fsfreeze-timeout.tgz')},\n`);
+  const out = join(work, 'o.csv'), findings = join(work, 'f.csv'), jsonl = join(work, 'o.jsonl');
+  const r = azlog(['batch', '--manifest', manifest, '--csv', out, '--findings-csv', findings, '--jsonl', jsonl, '--no-progress']);
+  t.is(r.code, 0, r.stderr);
+  const rows = parse(readFileSync(out, 'utf8'), { columns: true }) as Record<string, string>[];
+  t.deepEqual(rows.map((x) => [x.ticket, x.verdict_cause]).sort(), [['T-1', 'restore-point-limit'], ['T-2', 'fsfreeze-failed']]);
+  const f = parse(readFileSync(findings, 'utf8'), { columns: true }) as Record<string, string>[];
+  t.is(f.length, 42);
+  const reports = readFileSync(jsonl, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  t.is(reports.length, 2);
+  t.true(reports.every((x) => x.schema === 'azlog/report@1' && x.ticket));
+});
