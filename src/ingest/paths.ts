@@ -64,7 +64,12 @@ export function archiveTypeByMagic(head: Buffer): 'gzip' | 'zip' | 'tar' | null 
   if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
   if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && (head[2] === 3 || head[2] === 5)) return 'zip';
   if (head.length >= 262 && head.toString('latin1', 257, 262) === 'ustar') return 'tar';
-  // an empty tar is nothing but zero blocks
-  if (head.length >= 512 && head.subarray(0, 512).every((b) => b === 0)) return 'tar';
   return null;
+}
+
+/** Whether decompressed data is a tar: its magic, or (for an empty tar, all zero blocks) its name. */
+export function looksLikeTar(head: Buffer, name: string): boolean {
+  if (archiveTypeByMagic(head) === 'tar') return true;
+  const emptyTar = head.length >= 512 && head.subarray(0, 512).every((b) => b === 0);
+  return emptyTar && archiveTypeByName(name) === 'tgz';
 }

@@ -12,7 +12,7 @@ import * as tar from 'tar-stream';
 import yauzl from 'yauzl';
 import fg from 'fast-glob';
 import { LimitError, type Limits } from './limits.js';
-import { archiveTypeByMagic, archiveTypeByName, joinNested, logicalPath, normalizeEntryPath } from './paths.js';
+import { archiveTypeByMagic, archiveTypeByName, joinNested, logicalPath, looksLikeTar, normalizeEntryPath } from './paths.js';
 
 export interface BundleEntry {
   /** Path inside the bundle, nested archives joined with `!`. */
@@ -124,11 +124,10 @@ class Reader {
     const gunzip = createGunzip();
     source.on('error', (e) => gunzip.destroy(e));
     const { head, stream } = await peek(source.pipe(gunzip), 512);
-    if (archiveTypeByMagic(head) === 'tar') {
+    if (looksLikeTar(head, path)) {
       await this.tar(path, depth, stream);
     } else {
-      const inner = path.split('!').length > 1 || depth > 0 ? path : path;
-      await this.leaf(inner, depth, mtime, stream);
+      await this.leaf(path, depth, mtime, stream);
     }
   }
 
@@ -324,7 +323,7 @@ export async function readBundle(input: string, limits: Limits, visit: Visitor, 
       const peeked = await peek(source.pipe(gunzip), 512).catch((e) => {
         throw new BundleError(`${input}: not a readable gzip file (${describe(e)})`);
       });
-      if (archiveTypeByMagic(peeked.head) === 'tar') {
+      if (looksLikeTar(peeked.head, name)) {
         await reader.tar('', 0, peeked.stream);
       } else {
         container = 'gz';
