@@ -1,0 +1,48 @@
+/** Secrets fed into a bundle never appear in any output format. */
+import test from 'ava';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tgzBuffer } from '../samples/pack.js';
+import { SCENARIOS } from '../samples/scenarios.js';
+import { g4, JOB_TIME } from './secrets-fixture.js';
+import { azlog, tmp, writeBundle } from './helpers.js';
+
+const SECRETS = ['sig=S3cr3tSignature%2Bxyz', 'SUPERSECRETPROTECTED', 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7', 'hunter2-password', 'tok-998877'];
+
+async function secretBundle(): Promise<string> {
+  const base = SCENARIOS.find((s) => s.name === 'status-upload-failed')!.files;
+  const log = String(base['var/log/waagent.log']) + [
+    g4(JOB_TIME + 60_000, 'ERROR', 'Event: name=WALinuxAgent, op=ExtensionProcessing, message=Failed to report vm agent status: [ProtocolError] Failed to upload status blob via either channel: [HTTP Failed] PUT https://md-x.blob.core.windows.net/$system/vm.status?sv=2018-03-28&sr=b&sig=S3cr3tSignature%2Bxyz&se=2024-06-12 [403: Forbidden], duration=0'),
+    g4(JOB_TIME + 61_000, 'ERROR', 'Event: name=WALinuxAgent, op=ExtensionProcessing, message=Failed to report vm agent status: settings {"protectedSettings":"SUPERSECRETPROTECTED","snapshotTaskToken":"tok-998877"} failed via either channel, duration=0'),
+    g4(JOB_TIME + 62_000, 'ERROR', 'ExtHandler', 'Failed to upload status blob via either channel: key -----BEGIN PRIVATE KEY-----'),
+    'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7',
+    '-----END PRIVATE KEY-----',
+  ].join('\n') + '\n';
+  const files = { ...base, 'var/log/waagent.log': log, 'etc/waagent.conf': String(base['etc/waagent.conf']) + 'Provisioning.Password=hunter2-password\n' };
+  return writeBundle(tmp(), 'secrets.tgz', await tgzBuffer(files));
+}
+
+test('no secret in text, json, md, csv, html, timeline or batch outputs', async (t) => {
+  const path = await secretBundle();
+  const outputs: Record<string, string> = {};
+  for (const f of ['text', 'json', 'md', 'csv', 'html']) outputs[`analyze ${f}`] = azlog(['analyze', path, '-f', f]).stdout;
+  for (const f of ['text', 'jsonl', 'csv']) outputs[`timeline ${f}`] = azlog(['timeline', path, '-f', f]).stdout;
+  const dir = tmp();
+  azlog(['batch', path, '--csv', join(dir, 'b.csv'), '--jsonl', join(dir, 'b.jsonl'), '--findings-csv', join(dir, 'f.csv'), '--no-progress']);
+  for (const f of ['b.csv', 'b.jsonl', 'f.csv']) outputs[`batch ${f}`] = readFileSync(join(dir, f), 'utf8');
+  const report = JSON.parse(outputs['analyze json']!);
+  t.is(report.verdict.cause, 'status-upload-failed');
+  const f = report.findings.find((x: { cause: string }) => x.cause === 'status-upload-failed');
+  t.true(f.evidence.some((e: { text: string }) => /\?\[redacted\]/.test(e.text)), 'the SAS line is cited, redacted');
+  t.regex(outputs['timeline jsonl']!, /BEGIN PRIVATE KEY----- \[redacted\]/);
+  for (const [name, text] of Object.entries(outputs)) {
+    t.true(text.length > 100, `${name} produced output`);
+    for (const s of SECRETS) t.false(text.includes(s), `${name} leaks ${s}`);
+  }
+});
+
+test('--no-redact keeps secrets and says so on stderr', async (t) => {
+  const r = azlog(['timeline', await secretBundle(), '-f', 'jsonl', '--no-redact']);
+  t.regex(r.stderr, /^azlog: warning: --no-redact: secrets .* may appear in the output$/m);
+  t.true(r.stdout.includes('S3cr3tSignature'));
+});
