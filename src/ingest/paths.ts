@@ -3,8 +3,9 @@
 /** Removes `./`, leading `/`, drive letters and `..` segments; backslashes become slashes. */
 export function normalizeEntryPath(raw: string): string {
   const parts: string[] = [];
-  for (const seg of raw.replace(/\\/g, '/').replace(/^[A-Za-z]:\//, '').split('/')) {
+  for (const seg of raw.replace(/\\/g, '/').split('/')) {
     if (seg === '' || seg === '.') continue;
+    if (parts.length === 0 && /^[A-Za-z]:$/.test(seg)) continue; // drive letter
     if (seg === '..') { parts.pop(); continue; }
     parts.push(seg);
   }
