@@ -121,7 +121,7 @@ class Reader {
 
   /** A gzip stream is either a tar (tgz) or one compressed file (rotated log). */
   async gzip(path: string, depth: number, source: Readable, mtime: Date | null): Promise<void> {
-    const gunzip = createGunzip();
+    const gunzip = createGunzip(GUNZIP_OPTIONS);
     source.on('error', (e) => gunzip.destroy(e));
     const { head, stream } = await peek(source.pipe(gunzip), 512);
     if (looksLikeTar(head, path)) {
@@ -197,6 +197,10 @@ class Reader {
     });
   }
 }
+
+/** Larger buffers than Node's defaults (64 KiB reads, 16 KiB inflate chunks) halve the per-chunk overhead. */
+const READ_OPTIONS = { highWaterMark: 1 << 20 };
+const GUNZIP_OPTIONS = { chunkSize: 256 * 1024 };
 
 const ZIP_OPTIONS: yauzl.Options = { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: true };
 
@@ -315,10 +319,10 @@ export async function readBundle(input: string, limits: Limits, visit: Visitor, 
       progress?.(st.size, st.size, reader.current);
       return summary(container, await sha, st.size, reader);
     }
-    const source = tap(createReadStream(input), hash, onBytes);
+    const source = tap(createReadStream(input, READ_OPTIONS), hash, onBytes);
     if (magic === 'gzip') {
       container = 'tgz';
-      const gunzip = createGunzip();
+      const gunzip = createGunzip(GUNZIP_OPTIONS);
       source.on('error', (e) => gunzip.destroy(e));
       const peeked = await peek(source.pipe(gunzip), 512).catch((e) => {
         throw new BundleError(`${input}: not a readable gzip file (${describe(e)})`);
