@@ -130,7 +130,11 @@ const RULES: Rule[] = [
 
 const AGENT_EVENT_NAMES = /^WALinuxAgent/;
 
+/** One pass over the message for every rule literal at once: most records match none (the hot path). */
+const ANY_LITERAL = new RegExp([...new Set(RULES.flatMap((r) => r.lit))].map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+
 function applyRule(e: Event, text: string): boolean {
+  if (!ANY_LITERAL.test(text)) return false;
   for (const r of RULES) {
     let hit = false;
     for (const l of r.lit) if (text.includes(l)) { hit = true; break; }

@@ -65,7 +65,6 @@ export async function analyzeWithInventory(input: string | Readable, options: An
   const { findings, verdict } = decide(runCauses(ctx), given, ctx);
   const clean = options.noRedact ? (s: string) => s : redact;
   const problems = [...inventory.problems];
-  if (store.droppedEvents()) problems.push(`${store.droppedEvents()} repeated events of the same kind were not kept as evidence (counted only)`);
   const report: Report = {
     schema: 'azlog/report@1',
     bundle: { path: options.displayPath ?? input, sha256: inventory.sha256, kind: inventory.shape, bytes: inventory.bytes },
@@ -80,7 +79,8 @@ export async function analyzeWithInventory(input: string | Readable, options: An
     },
     facts,
     problems: problems.map(clean),
-    stats: { entries: inventory.entries, bytesRead: inventory.inflatedBytes, events: inventory.events, unparsed: inventory.unparsed, ms: Math.round(performance.now() - started) },
+    // events past the per-kind cap are counted but not kept as evidence (the first and the latest are)
+    stats: { entries: inventory.entries, bytesRead: inventory.inflatedBytes, events: inventory.events, unparsed: inventory.unparsed, eventsNotKept: store.droppedEvents(), ms: Math.round(performance.now() - started) },
   };
   return { report, inventory };
 }

@@ -1,4 +1,5 @@
 /** Splits a byte stream into lines without holding more than one (bounded) line in memory. */
+import { isAscii } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 
@@ -18,8 +19,13 @@ export async function splitLines(stream: Readable, maxLineChars: number, sink: L
     const end = text.length > 0 && text.charCodeAt(text.length - 1) === 13 ? text.length - 1 : text.length;
     sink.line(end === text.length ? text : text.slice(0, end), lineNo);
   };
+  let pending = false; // the decoder holds part of a multi-byte character
   for await (const chunk of stream) {
-    const s = carry + decoder.write(chunk as Buffer);
+    const buf = chunk as Buffer;
+    // ASCII (nearly every agent log) decodes several times faster as latin1 than through UTF-8
+    const text = !pending && isAscii(buf) ? buf.toString('latin1') : decoder.write(buf);
+    pending = !isAscii(buf) && needsMore(buf);
+    const s = carry + text;
     let start = 0;
     let nl = s.indexOf('\n');
     while (nl !== -1) {
@@ -41,6 +47,16 @@ export async function splitLines(stream: Readable, maxLineChars: number, sink: L
   carry += decoder.end();
   if (carry.length > 0 && !skipping) take(carry);
   return lineNo;
+}
+
+/** Whether a chunk ends inside a UTF-8 multi-byte sequence (the decoder then keeps its tail). */
+function needsMore(buf: Buffer): boolean {
+  for (let i = buf.length - 1, k = 0; i >= 0 && k < 4; i--, k++) {
+    const b = buf[i]!;
+    if (b < 0x80) return false;
+    if (b >= 0xc0) return k + 1 < (b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2);
+  }
+  return false;
 }
 
 /** Reads a whole small file as text, refusing files larger than `max` bytes. */

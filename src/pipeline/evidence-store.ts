@@ -53,6 +53,11 @@ export class EvidenceStore {
     }
     if (e.kind === 'system.timezone') this.timeZone = String(e.attrs.zone);
     if (ROUTINE.has(e.kind) && e.level !== 'error' && e.level !== 'warning') return;
+    // a kept event must not pin the whole chunk its strings were sliced from
+    e.raw = detach(e.raw);
+    e.message = detach(e.message);
+    e.file = detach(e.file);
+    for (const k in e.attrs) { const v = e.attrs[k]; if (typeof v === 'string') e.attrs[k] = detach(v); }
     let b = this.buckets.get(e.kind);
     if (!b) { b = new KindBucket(); this.buckets.set(e.kind, b); }
     b.add(e);
@@ -87,6 +92,11 @@ export class EvidenceStore {
     for (const b of this.buckets.values()) n += b.dropped;
     return n;
   }
+}
+
+/** A copy of `s` that shares no memory with the (large) string it was sliced from. */
+function detach(s: string): string {
+  return s.length ? (' ' + s).slice(1) : s;
 }
 
 /** Converts a local wall-clock event time to UTC in place, recording how. */
