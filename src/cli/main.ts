@@ -100,7 +100,8 @@ export function buildProgram(): Command {
       const inv = await timeline(bundle, async (e) => {
         if (csv) { if (!csv.write(timelineRow(e, clean))) await new Promise((r) => csv.once('drain', r)); return; }
         if (o.format === 'jsonl') {
-          pending.push(JSON.stringify({ time: iso(e.ms), time_source: e.timeSource, file: e.file, line: e.line, lines: e.lines, kind: e.kind, level: e.level, message: clean(e.message), attrs: e.attrs }) + '\n');
+          const time = iso(e.ms);
+          pending.push(`{"time":${time ? `"${time}"` : 'null'},"time_source":"${e.timeSource}","file":${JSON.stringify(e.file)},"line":${e.line},"lines":${e.lines},"kind":"${e.kind}","level":${e.level ? `"${e.level}"` : 'null'},"message":${JSON.stringify(clean(e.message))},"attrs":${JSON.stringify(e.attrs)}}\n`);
         } else {
           pending.push(`${iso(e.ms) ?? '-'.padEnd(24)} ${(e.level ?? '-').padEnd(7)} ${e.kind.padEnd(34)} ${e.file}:${e.line ?? '-'}  ${clean(e.message.split('\n', 1)[0]!)}\n`);
         }

@@ -50,10 +50,24 @@ export function ticksToMs(ticks: string | number): number | null {
   return Math.round(t / 1e4 - 62135596800000);
 }
 
+let isoDayKey = NaN;
+let isoDayText = '';
+
+/** ISO-8601 UTC with milliseconds, like Date#toISOString; the date part is cached (timelines repeat days). */
 export function iso(ms: number | null): string | null {
   if (ms === null || !Number.isFinite(ms)) return null;
-  const d = new Date(ms);
-  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+  const day = Math.floor(ms / 86400000);
+  if (day < 0 || day >= 2932897) { // outside years 1970–9999: the general path
+    const d = new Date(ms);
+    return Number.isNaN(d.getTime()) ? null : d.toISOString();
+  }
+  if (day !== isoDayKey) { isoDayKey = day; isoDayText = new Date(day * 86400000).toISOString().slice(0, 11); }
+  let r = ms - day * 86400000;
+  const h = Math.floor(r / 3600000); r -= h * 3600000;
+  const mi = Math.floor(r / 60000); r -= mi * 60000;
+  const s = Math.floor(r / 1000);
+  const f = Math.floor(r - s * 1000);
+  return `${isoDayText}${h < 10 ? '0' : ''}${h}:${mi < 10 ? '0' : ''}${mi}:${s < 10 ? '0' : ''}${s}.${f < 10 ? '00' : f < 100 ? '0' : ''}${f}Z`;
 }
 
 /**

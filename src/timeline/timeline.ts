@@ -21,7 +21,17 @@ export interface TimelineFilter {
   file?: string;
 }
 
-interface Spool { path: string; fd: number; buf: string[]; size: number; lastMs: number | null; count: number }
+interface Spool { path: string; fd: number; buf: string[]; size: number; lastMs: number | null; count: number; file: string }
+
+/** A spooled event: a JSON array without the file (one spool per file) and without `raw`. */
+function encode(e: Event): string {
+  return JSON.stringify([e.ms, e.timeSource, e.line, e.lines, e.kind, e.level, e.message, e.attrs]);
+}
+
+function decode(text: string, file: string): Event {
+  const [ms, timeSource, line, lines, kind, level, message, attrs] = JSON.parse(text) as [number | null, Event['timeSource'], number | null, number, string, Event['level'], string, Event['attrs']];
+  return { ms, timeSource, file, line, lines, kind, level, message, raw: message, attrs };
+}
 
 const FLUSH_CHARS = 1 << 20;
 
@@ -49,10 +59,10 @@ export async function timeline(bundle: string, out: (e: Event) => void | Promise
       let s = spools.get(e.file);
       if (!s) {
         const path = join(dir, `${spools.size}.jsonl`);
-        s = { path, fd: openSync(path, 'w'), buf: [], size: 0, lastMs: null, count: 0 };
+        s = { path, fd: openSync(path, 'w'), buf: [], size: 0, lastMs: null, count: 0, file: e.file };
         spools.set(e.file, s);
       }
-      const line = JSON.stringify(e) + '\n';
+      const line = encode(e) + '\n';
       s.buf.push(line); s.size += line.length; s.count++;
       if (s.size >= FLUSH_CHARS) flush(s);
     }, scan);
@@ -103,13 +113,13 @@ class FileReader {
   private carried = -Infinity;
   private seq = 0;
   private ended = false;
-  constructor(private readonly index: number, private readonly it: AsyncIterator<string>, private readonly zone: string | null) {}
+  constructor(private readonly index: number, private readonly file: string, private readonly it: AsyncIterator<string>, private readonly zone: string | null) {}
 
   async next(): Promise<Head | undefined> {
     while (!this.ended && this.window.items.length < REORDER_WINDOW) {
       const r = await this.it.next();
       if (r.done) { this.ended = true; break; }
-      const e = resolveTime(JSON.parse(r.value) as Event, this.zone);
+      const e = resolveTime(decode(r.value, this.file), this.zone);
       // an event without a time sorts just after the timed event before it (keeps tracebacks in place)
       if (e.ms !== null) this.carried = e.ms;
       this.window.push({ e, key: e.ms ?? this.carried, file: this.index, seq: this.seq++ });
@@ -120,7 +130,7 @@ class FileReader {
 
 async function merge(spools: Spool[], zone: string | null, filter: TimelineFilter, out: (e: Event) => void | Promise<void>): Promise<void> {
   const heap = new Heap();
-  const readers = spools.map((s, i) => new FileReader(i, createInterface({ input: createReadStream(s.path), crlfDelay: Infinity })[Symbol.asyncIterator](), zone));
+  const readers = spools.map((s, i) => new FileReader(i, s.file, createInterface({ input: createReadStream(s.path), crlfDelay: Infinity })[Symbol.asyncIterator](), zone));
   for (const r of readers) { const h = await r.next(); if (h) heap.push(h); }
   for (let h = heap.pop(); h; h = heap.pop()) {
     if (matches(h.e, filter)) await out(h.e);
