@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
-import type { Evidence, Finding, Report, SymptomCode } from './model/types.js';
+import type { Event, Evidence, Finding, Report, SymptomCode } from './model/types.js';
 import type { Limits } from './ingest/limits.js';
 import type { ProgressFn } from './ingest/readers.js';
 import { scanBundle, type Inventory } from './pipeline/scan.js';
@@ -30,7 +30,10 @@ export class UsageError extends Error {
   constructor(message: string) { super(message); this.name = 'UsageError'; }
 }
 
-export interface AnalysisResult { report: Report; inventory: Inventory }
+/** What the HTML report draws: the kept events (redacted) and the agent's active minutes. */
+export interface TimelineData { events: Event[]; agentMinutes: number[] }
+
+export interface AnalysisResult { report: Report; inventory: Inventory; timeline: TimelineData }
 
 export async function analyze(input: string | Readable, options: AnalyzeOptions = {}): Promise<Report> {
   return (await analyzeWithInventory(input, options)).report;
@@ -82,5 +85,6 @@ export async function analyzeWithInventory(input: string | Readable, options: An
     // events past the per-kind cap are counted but not kept as evidence (the first and the latest are)
     stats: { entries: inventory.entries, bytesRead: inventory.inflatedBytes, events: inventory.events, unparsed: inventory.unparsed, eventsNotKept: store.droppedEvents(), ms: Math.round(performance.now() - started) },
   };
-  return { report, inventory };
+  const shown = events.map((e): Event => ({ ...e, message: clean(e.message), raw: clean(e.raw) }));
+  return { report, inventory, timeline: { events: shown, agentMinutes } };
 }

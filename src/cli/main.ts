@@ -50,7 +50,7 @@ export function buildProgram(): Command {
       warnNoRedact(o.redact === false);
       const lang = pickLang(o.lang);
       const progress = new ProgressLine(o.progress !== false && Boolean(process.stderr.isTTY));
-      const { report } = await analyzeWithInventory(bundle, {
+      const { report, timeline } = await analyzeWithInventory(bundle, {
         errorCode: o.errorCode || undefined, limits: limitsFrom(o), noRedact: o.redact === false,
         progress: (r, t, e) => progress.update(bytesProgress(r, t, e)),
       });
@@ -59,7 +59,7 @@ export function buildProgram(): Command {
         case 'json': await write(JSON.stringify(report, null, 2) + '\n'); break;
         case 'md': await write(renderMarkdown(report, lang)); break;
         case 'csv': await write(csvText(BUNDLE_COLUMNS, [bundleRow(report, { path: report.bundle.path })], { excel: Boolean(o.excel) })); break;
-        case 'html': await write(renderHtml(report, lang)); break;
+        case 'html': await write(renderHtml(report, lang, timeline)); break;
         default: await write(renderText(report, { lang, color: useColor() }));
       }
       for (const p of report.problems) process.stderr.write(`azlog: ${p}\n`);

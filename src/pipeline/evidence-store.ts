@@ -30,9 +30,12 @@ class KindBucket {
   }
 }
 
+/** Liveness is asked at a ±30 min scale: five-minute buckets keep the set small for long logs. */
+const BUCKET_MIN = 5;
+
 export interface Activity {
-  /** Minutes (epoch ms / 60000, floored) in which the agent wrote a record. */
-  minutes: Set<number>;
+  /** Five-minute buckets (epoch ms / 300000, floored) in which the agent wrote a record. */
+  buckets: Set<number>;
   local: boolean;
 }
 
@@ -48,8 +51,8 @@ export class EvidenceStore {
     this.kindCounts.set(e.kind, (this.kindCounts.get(e.kind) ?? 0) + 1);
     if (e.kind.startsWith('waagent.') && e.ms !== null) {
       let a = this.activity.get(e.file);
-      if (!a) { a = { minutes: new Set(), local: e.timeSource === 'local:?' }; this.activity.set(e.file, a); }
-      a.minutes.add(Math.floor(e.ms / 60000));
+      if (!a) { a = { buckets: new Set(), local: e.timeSource === 'local:?' }; this.activity.set(e.file, a); }
+      a.buckets.add(Math.floor(e.ms / (BUCKET_MIN * 60000)));
     }
     if (e.kind === 'system.timezone') this.timeZone = String(e.attrs.zone);
     if (ROUTINE.has(e.kind) && e.level !== 'error' && e.level !== 'warning') return;
@@ -73,16 +76,16 @@ export class EvidenceStore {
     return out;
   }
 
-  /** Agent activity minutes in UTC, merged over files. */
+  /** Minutes (UTC, at five-minute resolution) in which the agent wrote records, merged over files. */
   agentMinutes(): number[] {
     const all = new Set<number>();
     for (const a of this.activity.values()) {
       let shift = 0;
       if (a.local && this.timeZone) {
-        const any = a.minutes.values().next().value as number | undefined;
-        if (any !== undefined) shift = Math.round(((localToUtc(any * 60000, this.timeZone) ?? any * 60000) - any * 60000) / 60000);
+        const any = a.buckets.values().next().value as number | undefined;
+        if (any !== undefined) { const wall = any * BUCKET_MIN * 60000; shift = Math.round(((localToUtc(wall, this.timeZone) ?? wall) - wall) / 60000); }
       }
-      for (const m of a.minutes) all.add(m + shift);
+      for (const b of a.buckets) all.add(b * BUCKET_MIN + shift);
     }
     return [...all].sort((x, y) => x - y);
   }
