@@ -30,6 +30,7 @@ export async function splitLines(stream: Readable, maxLineChars: number, sink: L
     let nl = s.indexOf('\n');
     while (nl !== -1) {
       if (skipping) skipping = false;
+      else if (nl - start > maxLineChars) { take(s.slice(start, start + maxLineChars)); sink.longLine?.(lineNo); }
       else take(s.slice(start, nl));
       start = nl + 1;
       nl = s.indexOf('\n', start);

@@ -98,15 +98,18 @@ function draw(t0,t1){
     s.setAttribute('data-id',m.id);s.style.cursor='pointer';shown++;
     s.addEventListener('mousemove',function(ev){tip.textContent=iso(m.t)+'  '+m.file+':'+(m.line===null?'-':m.line)+'\\n'+m.text;tip.style.display='block';tip.style.left=Math.min(ev.clientX+12,window.innerWidth-540)+'px';tip.style.top=(ev.clientY+12)+'px'});
     s.addEventListener('mouseleave',function(){tip.style.display='none'});
-    s.addEventListener('click',function(){show(m)})});
+    s.addEventListener('click',function(){var px=x(m.t);show(m,D.marks.filter(function(o){return o.lane===m.lane&&o.t>=t0&&o.t<=t1&&Math.abs(x(o.t)-px)<=6}))})});
   [0,.25,.5,.75,1].forEach(function(f){var t=t0+f*span,tx=el('text',{x:Math.min(x(t),W-120),y:H-8,'font-size':11,fill:'#5b6470'},svg);tx.textContent=iso(t)});
   document.getElementById('count').textContent=shown;
 }
-function show(m){detail.textContent='';var h=document.createElement('div');h.className='meta';h.textContent=iso(m.t)+' UTC  '+m.kind;
-  var loc=document.createElement('code');loc.className='loc';loc.textContent=m.file+':'+(m.line===null?'-':m.line);
-  var pre=document.createElement('pre');var ctx=D.marks.filter(function(o){return o.file===m.file&&Math.abs(o.idx-m.idx)<=2}).sort(function(a,b){return a.idx-b.idx});
-  ctx.forEach(function(o){var line=document.createElement(o.id===m.id?'mark':'span');line.textContent=(o.line===null?'-':o.line)+': '+(o.id===m.id?o.msg:o.text)+'\\n';pre.appendChild(line)});
-  detail.appendChild(loc);detail.appendChild(h);detail.appendChild(pre)}
+/* marks drawn on top of each other are shown together; each with its neighbours in the same file */
+function show(m,cluster){detail.textContent='';(cluster.length?cluster:[m]).forEach(function(c){
+  var box=document.createElement('div');var loc=document.createElement('code');loc.className='loc';loc.textContent=c.file+':'+(c.line===null?'-':c.line);
+  var h=document.createElement('div');h.className='meta';h.textContent=iso(c.t)+' UTC  '+c.kind;
+  var pre=document.createElement('pre');var ctx=D.marks.filter(function(o){return o.file===c.file&&Math.abs(o.idx-c.idx)<=2}).sort(function(a,b){return a.idx-b.idx});
+  ctx.forEach(function(o){var line=document.createElement(o.id===c.id?'mark':'span');line.textContent=(o.line===null?'-':o.line)+': '+(o.id===c.id?o.msg:o.text)+'\\n';pre.appendChild(line)});
+  box.appendChild(loc);box.appendChild(h);box.appendChild(pre);detail.appendChild(box)});
+  detail.scrollIntoView({block:'nearest'})}
 var times=D.marks.map(function(m){return m.t}).concat(D.active.map(function(a){return a*60000}));
 D.jobs.forEach(function(j){times.push(j.start,j.end)});
 var lo=Math.min.apply(null,times.length?times:[0]),hi=Math.max.apply(null,times.length?times:[1]);
@@ -131,7 +134,7 @@ export function renderHtml(r: Report, lang: Lang, timeline: TimelineData = { eve
     jobs: r.facts.jobs.map((j) => ({ start: Date.parse(j.start), end: Date.parse(j.end), code: j.statusCode })),
     focus: (() => {
       const j = r.facts.jobs.find((x) => x.statusCode !== null && ![0, 1, 3].includes(x.statusCode)) ?? r.facts.jobs.at(-1);
-      return j ? [Date.parse(j.start) - 3 * 3600_000, Date.parse(j.end) + 3600_000] : null;
+      return j ? [Date.parse(j.start) - 15 * 60_000, Date.parse(j.end) + 15 * 60_000] : null;
     })(),
     labels: { timeline: L.timeline, job: L.job },
   };
