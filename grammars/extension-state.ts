@@ -92,7 +92,7 @@ export function parseStatusFile(text: string, file: string): Event[] {
   const failedRun = st === 'error' || (effective !== undefined && ![0, 1, 3, 4].includes(effective) && attrs.handler !== undefined && /VMSnapshot/.test(String(attrs.handler)));
   const level = failedRun || st === 'error' ? 'error' : st === 'warning' ? 'warning' : 'info';
   const kind = /VMSnapshot/.test(String(attrs.handler ?? attrs.name ?? file)) ? 'status.vmsnapshot' : 'status.extension';
-  return [fileEvent(file, kind, time, 'explicit-utc', `${op ?? 'status'} ${st ?? '?'} code ${Number.isFinite(code) ? code : '?'}${message ? `: ${message}` : ''}`, attrs, level)];
+  return [fileEvent(file, kind, time, 'explicit-utc', `${op ?? 'status'}: status "${st ?? '?'}", code ${Number.isFinite(code) ? code : '?'}${message ? ` — ${message}` : ''}`, attrs, level)];
 }
 
 export function parseSettingsFile(text: string, file: string): Event[] {

@@ -99,7 +99,7 @@ function draw(t0,t1){
     s.addEventListener('mousemove',function(ev){tip.textContent=iso(m.t)+'  '+m.file+':'+(m.line===null?'-':m.line)+'\\n'+m.text;tip.style.display='block';tip.style.left=Math.min(ev.clientX+12,window.innerWidth-540)+'px';tip.style.top=(ev.clientY+12)+'px'});
     s.addEventListener('mouseleave',function(){tip.style.display='none'});
     s.addEventListener('click',function(){var px=x(m.t);show(m,D.marks.filter(function(o){return o.lane===m.lane&&o.t>=t0&&o.t<=t1&&Math.abs(x(o.t)-px)<=6}))})});
-  [0,.25,.5,.75,1].forEach(function(f){var t=t0+f*span,tx=el('text',{x:Math.min(x(t),W-120),y:H-8,'font-size':11,fill:'#5b6470'},svg);tx.textContent=iso(t)});
+  [0,.25,.5,.75,1].forEach(function(f){var t=t0+f*span,tx=el('text',{x:f===1?W-4:x(t),y:H-8,'font-size':11,fill:'#5b6470','text-anchor':f===0?'start':f===1?'end':'middle'},svg);tx.textContent=iso(t)});
   document.getElementById('count').textContent=shown;
 }
 /* marks drawn on top of each other are shown together; each with its neighbours in the same file */

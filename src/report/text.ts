@@ -50,7 +50,7 @@ export function renderText(r: Report, o: TextOptions): string {
   L.push(wrap(`${t.symptom}: ${sym}`, W, '  '));
   const job = r.facts.jobs.at(-1);
   const primary = r.facts.jobs.find((j) => j.statusCode !== null && ![0, 1, 3].includes(j.statusCode)) ?? job;
-  L.push(primary ? `  ${t.job}: ${primary.start} → ${primary.end}${primary.taskId ? `, taskId ${primary.taskId}` : ''}${primary.statusCode !== null ? `, ${t.result} ${primary.statusCode}` : ''}` : `  ${t.noJob}`);
+  L.push(wrap(primary ? `${t.job}: ${primary.start} → ${primary.end}${primary.taskId ? `, taskId ${primary.taskId}` : ''}${primary.statusCode !== null ? `, ${t.result} ${primary.statusCode}` : ''}` : t.noJob, W, '  '));
   if (r.verdict.cause) {
     const c = causeById(r.verdict.cause)!;
     L.push(wrap(`${paint('1', t.fix + ':')} ${c.fix[o.lang]}`, W, '  '));
