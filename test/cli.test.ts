@@ -97,3 +97,15 @@ test('timeline merges files in UTC order; jsonl, csv and filters', async (t) => 
   t.is(csv.length, jsonl.length);
   t.is(azlog(['timeline', path, '--level', 'loud']).code, 2);
 });
+
+test('the package entry exports a typed API that analyses a bundle or a stream', async (t) => {
+  const api = await import('azlog');
+  t.is(api.CAUSES.length, 21);
+  const { createReadStream } = await import('node:fs');
+  const path = join(await sampleDir(), 'snapshot-limit-reached.tgz');
+  const fromPath = await api.analyze(path);
+  const fromStream = await api.analyze(createReadStream(path), { displayPath: 'upload.tgz' });
+  t.is(fromStream.verdict.cause, 'snapshot-limit-reached');
+  t.is(fromStream.bundle.sha256, fromPath.bundle.sha256);
+  t.is(fromStream.bundle.path, 'upload.tgz');
+});
