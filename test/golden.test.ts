@@ -69,3 +69,10 @@ test('local agent times are converted with the zone found in the bundle', async 
   // the G1 line says 09:02:35 local (JST) = 00:02:35 UTC
   t.true(f.evidence.some((e) => e.time?.startsWith('2024-06-11T00:02') && / 09:02:/.test(e.text)), JSON.stringify(f.evidence));
 });
+
+test('cause metadata and the symptom table agree: each lists the other', async (t) => {
+  const { CAUSES } = await import('../src/causes/index.js');
+  const { SYMPTOMS } = await import('../src/verdict/symptoms.js');
+  for (const s of SYMPTOMS) for (const c of s.causes) t.true(CAUSES.find((x) => x.id === c)!.symptoms.includes(s.code), `${c} should list ${s.code}`);
+  for (const c of CAUSES) for (const s of c.symptoms) t.true(SYMPTOMS.find((x) => x.code === s)!.causes.includes(c.id), `${s} should list ${c.id}`);
+});

@@ -4,6 +4,7 @@
  */
 import type { CauseId, Event, Evidence, Facts, Finding, FindingStatus, JobWindow, SymptomCode } from '../model/types.js';
 import { iso } from '../parse/time.js';
+import { SYMPTOMS } from '../verdict/symptoms.js';
 
 export interface Localized { en: string; ja: string }
 
@@ -111,8 +112,9 @@ export function cite(ctx: CauseContext, events: Event[], n = 4): Evidence[] {
 }
 
 export function found(cause: Cause, ctx: CauseContext, w: Weighed, summary: string): Finding {
-  // the error code the Backup job showed agrees with this cause: a second, independent source
-  const agrees = ctx.symptom !== null && cause.symptoms.includes(ctx.symptom) && cause.symptoms.length <= 3;
+  // the error code the Backup job showed names few causes and this is one: a second, independent source
+  const specific = SYMPTOMS.find((s) => s.code === ctx.symptom)?.causes;
+  const agrees = specific !== undefined && specific.length <= 2 && specific.includes(cause.id);
   const conf = round(Math.min(1, confidence(ctx, w) + (agrees && (w.strong?.length ?? 0) > 0 ? 0.1 : 0)));
   return {
     cause: cause.id, status: statusOf(conf), confidence: conf,
@@ -144,6 +146,9 @@ export function agentHealthySigns(ctx: CauseContext): Event[] {
 export function jobResult(ctx: CauseContext): Event[] {
   return of(ctx, /^(status\.vmsnapshot|vmsnapshot\.result)$/, (e) => nearJob(ctx, e) === 1 || !ctx.job);
 }
+
+/** The symptoms under whose "snapshot cannot be taken" heading the article files its snapshot causes. */
+export const SNAPSHOT_HEADING: SymptomCode[] = ['UserErrorGuestAgentStatusUnavailable', 'ExtensionSnapshotFailedNoNetwork', 'ExtensionOperationFailedForManagedDisks', 'BackUpOperationFailed', 'BackUpOperationFailedV2'];
 
 export const ARTICLE = 'https://learn.microsoft.com/azure/backup/backup-azure-troubleshoot-vm-backup-fails-snapshot-timeout';
 export const VM_TROUBLESHOOT = 'https://learn.microsoft.com/azure/backup/backup-azure-vms-troubleshoot';

@@ -1,4 +1,4 @@
-import { agentHealthySigns, ARTICLE, blind, found, notObservable, of, ruledOut, type Cause } from './cause.js';
+import { SNAPSHOT_HEADING, agentHealthySigns, ARTICLE, blind, found, notObservable, of, ruledOut, type Cause } from './cause.js';
 
 export const dhcpDisabled: Cause = {
   id: 'dhcp-disabled',
@@ -8,7 +8,7 @@ export const dhcpDisabled: Cause = {
     ja: 'ゲスト内の DHCP は有効のままにしてください (リースのオプション 245 が WireServer のアドレスを伝えます)。固定のプライベート IP が必要な場合は、ゲスト内ではなく Azure の NIC 側で静的に設定してください。',
   },
   docs: ARTICLE,
-  symptoms: ['UserErrorGuestAgentStatusUnavailable', 'ExtensionSnapshotFailedNoNetwork', 'ExtensionOperationFailedForManagedDisks', 'BackUpOperationFailed', 'BackUpOperationFailedV2'],
+  symptoms: SNAPSHOT_HEADING,
   needs: ['waagent-log', 'dhcp-lease', 'syslog'],
   manual: { en: 'Check the guest network configuration (netplan dhcp4, ifcfg BOOTPROTO) and the DHCP lease for option 245.', ja: 'ゲストのネットワーク設定 (netplan の dhcp4、ifcfg の BOOTPROTO) と、DHCP リースにオプション 245 があるかを確認してください。' },
   detect(ctx) {

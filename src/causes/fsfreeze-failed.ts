@@ -1,4 +1,4 @@
-import { blind, found, inJob, notObservable, of, ruledOut, jobResult, VM_TROUBLESHOOT, type Cause } from './cause.js';
+import { SNAPSHOT_HEADING, blind, found, inJob, notObservable, of, ruledOut, jobResult, VM_TROUBLESHOOT, type Cause } from './cause.js';
 
 export const fsfreezeFailed: Cause = {
   id: 'fsfreeze-failed',
@@ -8,7 +8,7 @@ export const fsfreezeFailed: Cause = {
     ja: 'ログに記録されたマウント ポイントを特定し、アンマウントして fsck を実行してから再マウントするか、重複したマウントを取り除いてください。フリーズできない場合は /etc/azure/vmbackup.conf の [SnapshotThread] にある MountsToSkip に追加してください。その後バックアップを再試行してください。',
   },
   docs: VM_TROUBLESHOOT,
-  symptoms: ['UserErrorFsFreezeFailed', 'UserErrorUnableToOpenMount', 'ExtensionOperationFailedForManagedDisks', 'UserErrorGuestAgentStatusUnavailable', 'BackUpOperationFailed', 'BackUpOperationFailedV2'],
+  symptoms: ['UserErrorFsFreezeFailed', 'UserErrorUnableToOpenMount', ...SNAPSHOT_HEADING],
   needs: ['vmsnapshot-log', 'extension-status'],
   manual: { en: 'Run `mount` and `findmnt` on the VM and try `fsfreeze -f <mount> && fsfreeze -u <mount>` on each data mount.', ja: 'VM で `mount` と `findmnt` を実行し、各データ マウントで `fsfreeze -f <mount> && fsfreeze -u <mount>` を試してください。' },
   detect(ctx) {

@@ -1,4 +1,4 @@
-import { blind, found, notObservable, of, ruledOut, jobResult, type Cause } from './cause.js';
+import { SNAPSHOT_HEADING, blind, found, notObservable, of, ruledOut, jobResult, type Cause } from './cause.js';
 
 const PREPOST = (c: number) => c >= 300 && c <= 318 && c !== 316;
 
@@ -10,7 +10,7 @@ export const prepostScriptFailed: Cause = {
     ja: 'ログに示されたスクリプトと /etc/azure/VMSnapshotScriptPluginConfig.json を修正してください。パスが存在し、どちらも root 所有で権限が厳しく (設定は 600、スクリプトは 700)、timeoutInSeconds 以内に終了する必要があります。',
   },
   docs: 'https://learn.microsoft.com/azure/backup/backup-azure-linux-app-consistent',
-  symptoms: ['UserErrorGuestAgentStatusUnavailable', 'ExtensionOperationFailedForManagedDisks', 'BackUpOperationFailed', 'BackUpOperationFailedV2'],
+  symptoms: SNAPSHOT_HEADING,
   needs: ['vmsnapshot-log', 'extension-status'],
   manual: { en: 'Check /etc/azure/VMSnapshotScriptPluginConfig.json and the scripts it names (existence, owner root, permissions).', ja: '/etc/azure/VMSnapshotScriptPluginConfig.json とそこで指定されたスクリプト (存在、root 所有、権限) を確認してください。' },
   detect(ctx) {

@@ -1,4 +1,4 @@
-import { ARTICLE, blind, found, notObservable, of, ruledOut, jobResult, type Cause } from './cause.js';
+import { SNAPSHOT_HEADING, ARTICLE, blind, found, notObservable, of, ruledOut, jobResult, type Cause } from './cause.js';
 
 export const snapshotConcurrentBackups: Cause = {
   id: 'snapshot-concurrent-backups',
@@ -8,7 +8,7 @@ export const snapshotConcurrentBackups: Cause = {
     ja: '同じクラウド サービスやストレージ アカウントを共有する VM のバックアップ スケジュールを時間帯で分散させてから、再試行してください。',
   },
   docs: ARTICLE,
-  symptoms: ['UserErrorGuestAgentStatusUnavailable', 'ExtensionSnapshotFailedNoNetwork', 'ExtensionOperationFailedForManagedDisks', 'BackUpOperationFailed', 'BackUpOperationFailedV2'],
+  symptoms: SNAPSHOT_HEADING,
   needs: ['vmsnapshot-log', 'extension-status'],
   manual: { en: 'Compare the backup policies of VMs in the same storage account or cloud service.', ja: '同じストレージ アカウントまたはクラウド サービスにある VM のバックアップ ポリシーを比較してください。' },
   detect(ctx) {

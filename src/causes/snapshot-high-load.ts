@@ -1,5 +1,5 @@
 import { VMSNAPSHOT } from '../verdict/facts.js';
-import { ARTICLE, blind, found, nearJob, notObservable, of, ruledOut, jobResult, type Cause } from './cause.js';
+import { SNAPSHOT_HEADING, ARTICLE, blind, found, nearJob, notObservable, of, ruledOut, jobResult, type Cause } from './cause.js';
 
 export const snapshotHighLoad: Cause = {
   id: 'snapshot-high-load',
@@ -9,7 +9,7 @@ export const snapshotHighLoad: Cause = {
     ja: '負荷の低い時間帯にオンデマンド バックアップを実行してください。CPU やメモリの使用率が約 90% を超え続ける場合は、より大きな VM サイズに変更してください。',
   },
   docs: ARTICLE,
-  symptoms: ['UserErrorGuestAgentStatusUnavailable', 'ExtensionSnapshotFailedNoNetwork', 'ExtensionOperationFailedForManagedDisks', 'BackUpOperationFailed', 'BackUpOperationFailedV2', 'GuestAgentSnapshotTaskStatusError'],
+  symptoms: [...SNAPSHOT_HEADING, 'GuestAgentSnapshotTaskStatusError', 'UserErrorFsFreezeFailed'],
   needs: ['vmsnapshot-log', 'extension-status', 'waagent-log', 'kernel-log', 'syslog'],
   manual: { en: 'Check CPU and memory metrics of the VM at the backup time in Azure Monitor.', ja: 'Azure Monitor で、バックアップ時刻の VM の CPU とメモリのメトリックを確認してください。' },
   detect(ctx) {

@@ -1,4 +1,4 @@
-import { blind, found, notObservable, of, ruledOut, jobResult, VM_TROUBLESHOOT, type Cause } from './cause.js';
+import { SNAPSHOT_HEADING, blind, found, notObservable, of, ruledOut, jobResult, VM_TROUBLESHOOT, type Cause } from './cause.js';
 
 export const snapshotLimitReached: Cause = {
   id: 'snapshot-limit-reached',
@@ -8,7 +8,7 @@ export const snapshotLimitReached: Cause = {
     ja: '不要になったディスクの BLOB スナップショットを削除してください (論理削除の保持期間も確認してください)。Azure Site Recovery でも保護している場合は /etc/azure/vmbackup.conf で isanysnapshotfailed=false を設定し、スケジュールを分散してください。',
   },
   docs: VM_TROUBLESHOOT,
-  symptoms: ['ExtensionFailedSnapshotLimitReachedError'],
+  symptoms: ['ExtensionFailedSnapshotLimitReachedError', ...SNAPSHOT_HEADING],
   needs: ['vmsnapshot-log', 'extension-status'],
   manual: { en: 'Count the snapshots of each disk blob in the storage account.', ja: 'ストレージ アカウントで各ディスク BLOB のスナップショット数を確認してください。' },
   detect(ctx) {

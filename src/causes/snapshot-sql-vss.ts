@@ -1,4 +1,4 @@
-import { ARTICLE, notObservable, of, found, type Cause } from './cause.js';
+import { SNAPSHOT_HEADING, ARTICLE, notObservable, of, found, type Cause } from './cause.js';
 
 export const snapshotSqlVss: Cause = {
   id: 'snapshot-sql-vss',
@@ -8,7 +8,7 @@ export const snapshotSqlVss: Cause = {
     ja: 'Windows VM でレジストリ HKLM\\SOFTWARE\\Microsoft\\BCDRAGENT に USEVSSCOPYBACKUP="TRUE" を設定し、Azure Backup が完全バックアップではなく VSS コピー バックアップを取るようにしてください。',
   },
   docs: ARTICLE,
-  symptoms: ['UserErrorGuestAgentStatusUnavailable', 'ExtensionSnapshotFailedNoNetwork', 'ExtensionOperationFailedForManagedDisks', 'BackUpOperationFailed', 'BackUpOperationFailedV2'],
+  symptoms: SNAPSHOT_HEADING,
   needs: ['windows-vmsnapshot-log'],
   manual: { en: 'Windows only: check whether SQL Server backups run on the VM and the BCDRAGENT registry value.', ja: 'Windows のみ: VM で SQL Server のバックアップが動いているか、BCDRAGENT のレジストリ値を確認してください。' },
   detect(ctx) {

@@ -1,4 +1,4 @@
-import { ARTICLE, blind, found, inJob, notObservable, of, ruledOut, type Cause } from './cause.js';
+import { SNAPSHOT_HEADING, ARTICLE, blind, found, inJob, notObservable, of, ruledOut, type Cause } from './cause.js';
 
 export const snapshotVmShutdown: Cause = {
   id: 'snapshot-vm-shutdown',
@@ -8,7 +8,7 @@ export const snapshotVmShutdown: Cause = {
     ja: 'ゲスト内からではなく Azure portal (または CLI) から VM をシャットダウンし、プラットフォームが正しい状態を把握できるようにしてから、バックアップを再実行してください。',
   },
   docs: ARTICLE,
-  symptoms: ['UserErrorGuestAgentStatusUnavailable', 'ExtensionSnapshotFailedNoNetwork', 'ExtensionOperationFailedForManagedDisks', 'BackUpOperationFailed', 'BackUpOperationFailedV2'],
+  symptoms: SNAPSHOT_HEADING,
   needs: ['waagent-log', 'syslog'],
   manual: { en: 'Check the activity log and `last -x shutdown reboot` for a shutdown at the backup time.', ja: 'アクティビティ ログと `last -x shutdown reboot` で、バックアップ時刻にシャットダウンがなかったか確認してください。' },
   detect(ctx) {
