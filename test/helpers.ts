@@ -1,6 +1,6 @@
 /** Shared test helpers: temporary dirs, running the CLI, sample bundles generated on demand. */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { mkdtempSync, promises as fsp } from 'node:fs';
+import { mkdtempSync, promises as fsp, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,8 +9,14 @@ import { makeSamples } from '../samples/make.js';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BIN = join(ROOT, 'bin', 'azlog.js');
 
+const created: string[] = [];
+// temporary folders go when the test worker exits
+process.on('exit', () => { for (const d of created) rmSync(d, { recursive: true, force: true }); });
+
 export function tmp(prefix = 'azlog-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  created.push(dir);
+  return dir;
 }
 
 export interface Run { code: number; stdout: string; stderr: string }

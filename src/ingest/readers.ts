@@ -302,7 +302,7 @@ export async function readBundle(input: string, limits: Limits, visit: Visitor, 
     return summary('directory', hash.digest('hex'), st.size, reader);
   }
   if (!st.isFile()) throw new BundleError(`${input}: not a file or directory`);
-  if (st.size === 0) throw new BundleError(`${input}: empty file`);
+  if (st.size === 0) throw new BundleError(`${input}: empty file; ask for the upload again`);
 
   const head = await readHead(input, 512);
   const magic = archiveTypeByMagic(head);
@@ -313,7 +313,7 @@ export async function readBundle(input: string, limits: Limits, visit: Visitor, 
       container = 'zip';
       const sha = hashFile(input);
       await reader.zipFrom('', 0, (cb) => yauzl.open(input, ZIP_OPTIONS, cb)).catch((e) => {
-        if (reader.entries === 0) throw new BundleError(`${input}: ${describe(e)}`);
+        if (reader.entries === 0) throw new BundleError(`${input}: ${describe(e)}; ask for the upload again (a complete, unmodified archive)`);
         throw e;
       });
       progress?.(st.size, st.size, reader.current);
@@ -325,7 +325,7 @@ export async function readBundle(input: string, limits: Limits, visit: Visitor, 
       const gunzip = createGunzip(GUNZIP_OPTIONS);
       source.on('error', (e) => gunzip.destroy(e));
       const peeked = await peek(source.pipe(gunzip), 512).catch((e) => {
-        throw new BundleError(`${input}: not a readable gzip file (${describe(e)})`);
+        throw new BundleError(`${input}: not a readable gzip file (${describe(e)}); ask for the upload again`);
       });
       if (looksLikeTar(peeked.head, name)) {
         await reader.tar('', 0, peeked.stream);
@@ -340,15 +340,15 @@ export async function readBundle(input: string, limits: Limits, visit: Visitor, 
       container = 'file';
       if (head.includes(0) && !/\.(log|txt|xml|json|status|settings|conf)(\.\d+)?$/i.test(name)) {
         source.destroy();
-        throw new BundleError(`${input}: not a bundle (binary data, neither tar, gzip nor zip)`);
+        throw new BundleError(`${input}: not a bundle (binary data, neither tar, gzip nor zip); pass a .tgz, .zip, directory or log file`);
       }
       await reader.handle(name, name, 0, st.mtime, source);
     }
     await drain(source);
   } catch (e) {
     if (e instanceof BundleError) throw e;
-    if (reader.entries === 0 && !(e instanceof LimitError)) throw new BundleError(`${input}: ${describe(e)}`);
-    reader.problems.push(e instanceof LimitError ? e.message : `${input}: ${describe(e)}`);
+    if (reader.entries === 0 && !(e instanceof LimitError)) throw new BundleError(`${input}: ${describe(e)}; ask for the upload again`);
+    reader.problems.push(e instanceof LimitError ? e.message : `${input}: ${describe(e)}; the report covers the entries read before it — ask for a complete upload`);
     return summary(container!, hash.digest('hex') + '-partial', st.size, reader);
   }
   return summary(container, hash.digest('hex'), st.size, reader);

@@ -90,7 +90,7 @@ export interface Report {
   facts: Facts;
   /** Entries skipped or cut (limits, corrupt data): the report is partial when non-empty. */
   problems: string[];
-  stats: { entries: number; bytesRead: number; events: number; unparsed: number; eventsNotKept: number; ms: number };
+  stats: { entries: number; bytesRead: number; events: number; unparsed: number; unparsedByFile: Record<string, number>; eventsNotKept: number; ms: number };
 }
 
 /** Facts derived once from all artifacts and shared by the causes. */

@@ -6,7 +6,7 @@
  * file a bounded window (REORDER_WINDOW events) puts records written out of order back in place —
  * VMSnapshot flushes the lines buffered during a freeze after the record that ends it.
  */
-import { closeSync, createReadStream, openSync, promises as fsp, writeSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, promises as fsp, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -51,6 +51,9 @@ export function matches(e: Event, f: TimelineFilter): boolean {
 /** Reads a bundle and calls `out` for each event in time order. */
 export async function timeline(bundle: string, out: (e: Event) => void | Promise<void>, filter: TimelineFilter = {}, scan: ScanOptions = {}): Promise<Inventory> {
   const dir = await fsp.mkdtemp(join(tmpdir(), 'azlog-timeline-'));
+  // also when the process ends early (a closed pipe: `azlog timeline … | head`)
+  const cleanup = () => rmSync(dir, { recursive: true, force: true });
+  process.once('exit', cleanup);
   const spools = new Map<string, Spool>();
   let zone: string | null = null;
   try {
@@ -71,7 +74,8 @@ export async function timeline(bundle: string, out: (e: Event) => void | Promise
     return inventory;
   } finally {
     for (const s of spools.values()) { try { closeSync(s.fd); } catch { /* already closed */ } }
-    await fsp.rm(dir, { recursive: true, force: true });
+    process.off('exit', cleanup);
+    cleanup();
   }
 }
 
