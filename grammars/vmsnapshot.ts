@@ -104,7 +104,11 @@ export function classifyExtension(e: Event): Event {
   }
   const sc = /StatusCode\.(\w+),/.exec(text);
   if (sc && STATUS_CODES[sc[1]!] !== undefined) { e.attrs.codeName = sc[1]!; e.attrs.code ??= STATUS_CODES[sc[1]!]!; }
-  if (e.kind === 'vmsnapshot.network.failed' || e.kind === 'vmsnapshot.host.unreachable') e.attrs.mechanism = mechanismOf(text);
+  if (e.kind === 'vmsnapshot.network.failed' || e.kind === 'vmsnapshot.host.unreachable') {
+    e.attrs.mechanism = mechanismOf(text);
+    // guest-path snapshots go to storage; host-path calls go to the WireServer
+    e.attrs.target = e.kind === 'vmsnapshot.host.unreachable' ? 'wireserver' : 'storage';
+  }
   if (e.level === null) {
     const bad = /\.(?:failed|unreachable|timeout|limit|exceeded|error)$|crp-timeout|snapshot-limit|rate-exceeded|host-error|certificate/.test(e.kind)
       || (e.kind === 'vmsnapshot.result' && e.attrs.status === 'error');

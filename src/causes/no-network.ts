@@ -7,7 +7,7 @@ const TARGET_NAMES: Record<string, string> = {
 };
 const HOW: Record<string, string> = {
   timeout: 'timed out (packets dropped: NSG/firewall)', refused: 'connection refused (local reject)', 'no-route': 'no route to host',
-  unreachable: 'network unreachable', reset: 'connection reset', proxy: 'proxy error', tls: 'TLS failure', dns: 'name resolution failed',
+  unreachable: 'network unreachable', reset: 'connection reset', proxy: 'proxy error', tls: 'TLS failure', dns: 'name resolution failed', unknown: 'failed',
 };
 
 /** "WireServer 168.63.129.16:80 — no route to host (12×)" for each target and mechanism seen. */

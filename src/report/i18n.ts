@@ -5,7 +5,7 @@ const STRINGS = {
   en: {
     verdict: 'Verdict', symptom: 'Symptom', symptomGiven: 'given with --error-code', symptomInferred: 'inferred from the evidence',
     symptomNone: 'unknown (pass --error-code to check a symptom\'s causes in order)',
-    healthy: 'The guest side looks healthy: no documented cause reached "likely". Check these service-side causes by hand:',
+    healthy: 'The guest side looks healthy: no documented cause reached "likely".', manualList: 'Check by hand (the bundle cannot show them):', weakList: 'Weak signs, not enough for a verdict:',
     because: 'because', confidence: 'confidence', job: 'Backup job', noJob: 'Backup job: not found in the bundle (no VMSnapshot settings, status or run)',
     result: 'result code', causesChecked: 'Causes checked, in the order of the article', evidence: 'evidence', fix: 'fix', docs: 'docs',
     checkByHand: 'check by hand', coverage: 'Coverage', present: 'present', missing: 'missing', hides: 'hides', unknownFiles: 'files of no known kind',
@@ -15,7 +15,7 @@ const STRINGS = {
   ja: {
     verdict: '判定', symptom: '症状', symptomGiven: '--error-code で指定', symptomInferred: '根拠から推定',
     symptomNone: '不明 (--error-code を指定すると、その症状の原因を順に確認します)',
-    healthy: 'ゲスト側は正常に見えます。「可能性が高い」に達した原因はありません。次のサービス側の原因を手動で確認してください:',
+    healthy: 'ゲスト側は正常に見えます。「可能性が高い」に達した原因はありません。', manualList: '手動で確認してください (バンドルからは判断できません):', weakList: '判定には不十分な弱い兆候:',
     because: '理由', confidence: '確度', job: 'バックアップ ジョブ', noJob: 'バックアップ ジョブ: バンドル内に見つかりません (VMSnapshot の設定・状態・実行記録なし)',
     result: '結果コード', causesChecked: '記事の順序で確認した原因', evidence: '根拠', fix: '対処', docs: '資料',
     checkByHand: '手動で確認', coverage: '収集範囲', present: 'あり', missing: 'なし', hides: '見えなくなるもの', unknownFiles: '種類不明のファイル',

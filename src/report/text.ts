@@ -28,8 +28,9 @@ export function wrap(text: string, width: number, indent: string): string {
 export function verdictSentence(r: Report, lang: Lang): string {
   const t = strings(lang);
   if (!r.verdict.cause) {
-    const manual = r.findings.filter((f) => f.status === 'not-observable' || f.status === 'possible').map((f) => f.cause);
-    return `${t.healthy} ${manual.join(', ') || t.none}`;
+    const manual = r.findings.filter((f) => f.status === 'not-observable').map((f) => f.cause);
+    const weak = r.findings.filter((f) => f.status === 'possible').map((f) => f.cause);
+    return [t.healthy, manual.length ? `${t.manualList} ${manual.join(', ')}.` : '', weak.length ? `${t.weakList} ${weak.join(', ')}.` : ''].filter(Boolean).join(lang === 'ja' ? '' : ' ');
   }
   const c = causeById(r.verdict.cause)!;
   const f = r.findings.find((x) => x.cause === r.verdict.cause)!;
