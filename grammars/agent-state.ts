@@ -8,7 +8,7 @@ import { fileEvent } from '../src/parse/records.js';
 import { ticksToMs } from '../src/parse/time.js';
 import { find, findAll, parseXml } from './xml.js';
 
-export function parseAgentXml(text: string, file: string, artifact: string): Event[] {
+export function parseAgentXml(text: string, file: string): Event[] {
   if (/<xml>\s*empty placeholder file\s*<\/xml>/.test(text)) {
     return [fileEvent(file, 'goal-state.placeholder', null, 'none', 'GoalState placeholder written by agent ≥2.8', {})];
   }

@@ -80,7 +80,7 @@ test('XML samples, agent state and status samples parse', (t) => {
     if ('doctype' in s.expect) t.true(r.doctype);
     if ('text' in s.expect) t.is(r.root?.text, s.expect.text, 'entities other than the five predefined ones stay literal');
   }
-  for (const s of xmlStateSamples) check(t, parseAgentXml(s.text, s.file, '')[0], s.expect as unknown as Expect, s.file);
+  for (const s of xmlStateSamples) check(t, parseAgentXml(s.text, s.file)[0], s.expect as unknown as Expect, s.file);
   for (const s of statusSamples) check(t, parseStatusFile(s.text, s.file)[0], s.expect as unknown as Expect, s.file);
 });
 
@@ -111,7 +111,7 @@ test('every real file of samples-real parses without unparsed events', async (t)
 
 test('the real ExtensionsConfig yields plugins, settings without secrets and the status blob host', (t) => {
   const text = readFileSync(join(ROOT, 'test', 'fixtures', 'samples-real', 'healthy-ExtensionsConfig.1.xml'), 'utf8');
-  const events = parseAgentXml(text, 'ExtensionsConfig.1.xml', 'extensions-config');
+  const events = parseAgentXml(text, 'ExtensionsConfig.1.xml');
   t.true(events.filter((e) => e.kind === 'extensions-config.plugin').length >= 1);
   t.true(events.some((e) => e.kind === 'extensions-config.status-blob' && /blob/.test(String(e.attrs.host))));
   t.false(JSON.stringify(events).includes('sig='), 'no SAS signature kept');

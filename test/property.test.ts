@@ -54,7 +54,7 @@ test('no line grammar, message grammar or file parser throws on arbitrary input'
     parseEventRecord('Event: ' + s);
     parseHttpFailure(s);
     parseXml(s);
-    parseAgentXml(s, 'x.xml', 'goal-state');
+    parseAgentXml(s, 'x.xml');
     parseStatusFile(s, 'a-1.0/status/1.status');
     parseSettingsFile(s, 'a-1.0/config/1.settings');
     parseHandlerStatus(s, 'HandlerStatus');

@@ -162,8 +162,9 @@ class Reader {
         }, fail);
       });
       extract.on('finish', () => { if (!failed) resolve(); });
-      extract.on('error', (e) => fail(new Error(`${truncation(e)} after entry ${this.current || '(none)'}`)));
-      source.on('error', (e) => fail(new Error(`${truncation(e)} after entry ${this.current || '(none)'}`)));
+      const broke = (e: unknown) => fail(e instanceof LimitError ? e : new Error(`${truncation(e)} after entry ${this.current || '(none)'}`));
+      extract.on('error', broke);
+      source.on('error', broke);
       source.pipe(extract);
     });
   }

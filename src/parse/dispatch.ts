@@ -32,11 +32,11 @@ const LINE_GRAMMARS: Partial<Record<ArtifactKind, LineGrammar>> = {
 type WholeFileParser = (text: string, file: string) => Event[];
 
 const FILE_PARSERS: Partial<Record<ArtifactKind, WholeFileParser>> = {
-  'goal-state': (t, f) => parseAgentXml(t, f, 'goal-state'),
-  'extensions-config': (t, f) => parseAgentXml(t, f, 'extensions-config'),
-  'hosting-config': (t, f) => parseAgentXml(t, f, 'hosting-config'),
-  'shared-config': (t, f) => parseAgentXml(t, f, 'shared-config'),
-  'ovf-env': (t, f) => parseAgentXml(t, f, 'ovf-env'),
+  'goal-state': parseAgentXml,
+  'extensions-config': parseAgentXml,
+  'hosting-config': parseAgentXml,
+  'shared-config': parseAgentXml,
+  'ovf-env': parseAgentXml,
   'extension-status': parseStatusFile,
   'windows-status': parseStatusFile,
   'extension-settings': parseSettingsFile,

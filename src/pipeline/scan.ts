@@ -4,7 +4,7 @@
  */
 import { readBundle, type ProgressFn, type ReadSummary } from '../ingest/readers.js';
 import { classify, EXPECTED, specOf, type ArtifactKind } from '../ingest/catalogue.js';
-import { DEFAULT_LIMITS, type Limits } from '../ingest/limits.js';
+import { DEFAULT_LIMITS, LimitError, type Limits } from '../ingest/limits.js';
 import { parseEntry } from '../parse/dispatch.js';
 import type { Event } from '../model/types.js';
 
@@ -55,9 +55,9 @@ export async function scanBundle(path: string, onEvent: (e: Event) => void, opti
       if (stats.unparsed) unparsedByFile[entry.path] = stats.unparsed;
       if (stats.note) problems.push(stats.note);
     } catch (e) {
+      if (e instanceof LimitError) throw e; // the reader stops the bundle and reports it once
       // a damaged entry: keep what was parsed, say where it broke
       problems.push(`${entry.path}: ${(e as Error).message}`);
-      if ((e as Error).name === 'LimitError') throw e;
     }
     const bytes = entry.bytesRead();
     if (kind) {
