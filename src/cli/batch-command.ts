@@ -1,9 +1,9 @@
 /** `azlog batch`: options, progress display and the end-of-run summary. */
-import { Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { expandInputs, readManifest, runBatch, type BatchInput } from '../batch/batch.js';
 import { BUNDLE_COLUMNS, csvText } from '../report/csv.js';
 import { UsageError } from '../analyze.js';
-import { addLimitOptions, limitsFrom, warnNoRedact } from './options.js';
+import { addLimitOptions, addOutputOptions, limitsFrom, warnNoRedact } from './options.js';
 import { EXIT } from './exit-codes.js';
 
 function clock(ms: number): string {
@@ -12,7 +12,7 @@ function clock(ms: number): string {
 }
 
 export function addBatchCommand(program: Command): void {
-  addLimitOptions(program.command('batch')
+  addOutputOptions(addLimitOptions(program.command('batch')
     .description('analyse many bundles (files, directories, globs or a manifest) into one CSV row each')
     .argument('[inputs...]', 'bundle files, directories holding bundles, or globs (quote them)')
     .option('-m, --manifest <file>', 'CSV with columns ticket, bundle, error_code (optional)')
@@ -20,11 +20,8 @@ export function addBatchCommand(program: Command): void {
     .option('--csv <file>', 'write one row per bundle here (default: stdout)')
     .option('--jsonl <file>', 'write the full report of each bundle here, one per line')
     .option('--findings-csv <file>', 'write one row per finding here (for pivot tables)')
-    .option('--excel', 'start CSV files with a BOM so Excel reads UTF-8')
     .option('--resume', 'skip bundles whose sha256 already has a row in --csv, and append')
-    .option('-e, --error-code <code>', 'error code applied to every bundle without one in the manifest')
-    .option('--no-redact', 'keep secrets in the output')
-    .addOption(new Option('--no-progress', 'no progress display on stderr')))
+    .option('-e, --error-code <code>', 'error code applied to every bundle without one in the manifest')))
     .action(async (args: string[], o: Record<string, string | boolean | undefined>) => {
       warnNoRedact(o.redact === false);
       if (o.resume && !o.csv) throw new UsageError('--resume needs --csv FILE (the rows already written are what is resumed)');

@@ -17,7 +17,7 @@ import { iso } from '../parse/time.js';
 import type { Level } from '../model/types.js';
 import { EXIT } from './exit-codes.js';
 import { bytesProgress, ProgressLine } from './progress.js';
-import { addLimitOptions, limitsFrom, useColor, warnNoRedact } from './options.js';
+import { addLimitOptions, addOutputOptions, limitsFrom, useColor, warnNoRedact } from './options.js';
 import { addBatchCommand } from './batch-command.js';
 
 // commander hands options over untyped; each action reads what it declared
@@ -37,15 +37,12 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run azlog --help for usage)')
     .exitOverride();
 
-  addLimitOptions(program.command('analyze')
+  addOutputOptions(addLimitOptions(program.command('analyze')
     .description('verdict, evidence with file:line and the fix for one bundle')
     .argument('<bundle>', 'a .tgz/.tar/.zip bundle, a directory, or a single log file')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'md', 'csv', 'html']).default('text'))
     .addOption(new Option('--lang <lang>', 'language of text, md and html (default: from the locale)').choices(['en', 'ja']))
-    .option('-e, --error-code <code>', 'the error code (or message) the Backup job showed; causes are then checked in its order')
-    .option('--excel', 'with --format csv: add a BOM so Excel reads UTF-8')
-    .option('--no-redact', 'keep secrets (SAS signatures, keys) in the output')
-    .option('--no-progress', 'no progress line on stderr'))
+    .option('-e, --error-code <code>', 'the error code (or message) the Backup job showed; causes are then checked in its order')))
     .action(async (bundle: string, o: Opts) => {
       warnNoRedact(o.redact === false);
       const lang = pickLang(o.lang);
@@ -66,7 +63,7 @@ export function buildProgram(): Command {
       process.exitCode = report.problems.length ? EXIT.PARTIAL : EXIT.OK;
     });
 
-  addLimitOptions(program.command('timeline')
+  addOutputOptions(addLimitOptions(program.command('timeline')
     .description('every event of every log in the bundle, merged in UTC')
     .argument('<bundle>', 'a bundle, directory or log file')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'csv', 'jsonl']).default('text'))
@@ -74,10 +71,7 @@ export function buildProgram(): Command {
     .option('--until <time>', 'only events at or before this ISO time')
     .option('--level <levels>', 'only these levels (comma list of verbose,info,warning,error)')
     .option('--kind <kinds>', 'only these kinds or kind prefixes (comma list, e.g. waagent.http,vmsnapshot)')
-    .option('--file <text>', 'only files whose path contains this text')
-    .option('--excel', 'with --format csv: add a BOM so Excel reads UTF-8')
-    .option('--no-redact', 'keep secrets in the output')
-    .option('--no-progress', 'no progress line on stderr'))
+    .option('--file <text>', 'only files whose path contains this text')))
     .action(async (bundle: string, o: Opts) => {
       warnNoRedact(o.redact === false);
       const clean = o.redact === false ? (s: string) => s : redact;

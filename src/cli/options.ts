@@ -12,6 +12,14 @@ export function addLimitOptions(cmd: Command): Command {
     .addOption(new Option('--max-nested-zip-bytes <size>', 'largest zip read from inside another archive').default('256m'));
 }
 
+/** --excel, --no-redact and --no-progress, shared by the commands that write reports. */
+export function addOutputOptions(cmd: Command): Command {
+  return cmd
+    .option('--excel', 'with CSV output: add a BOM so Excel reads UTF-8')
+    .option('--no-redact', 'keep secrets (SAS signatures, keys) in the output')
+    .option('--no-progress', 'no progress display on stderr');
+}
+
 export function limitsFrom(o: Record<string, string>): Partial<Limits> {
   const num = (name: string, v: string) => {
     try { const n = parseSize(v); if (n <= 0) throw new Error(); return n; } catch { throw new UsageError(`--${name}: not a positive size: ${v}`); }

@@ -9,6 +9,7 @@ import type { TimelineData } from '../analyze.js';
 import { causeById } from '../causes/index.js';
 import { localizeDocs, strings, type Lang } from './i18n.js';
 import { verdictSentence } from './text.js';
+import { primaryJob } from '../verdict/facts.js';
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -133,7 +134,7 @@ export function renderHtml(r: Report, lang: Lang, timeline: TimelineData = { eve
     active: timeline.agentMinutes,
     jobs: r.facts.jobs.map((j) => ({ start: Date.parse(j.start), end: Date.parse(j.end), code: j.statusCode })),
     focus: (() => {
-      const j = r.facts.jobs.find((x) => x.statusCode !== null && ![0, 1, 3].includes(x.statusCode)) ?? r.facts.jobs.at(-1);
+      const j = primaryJob(r.facts.jobs);
       return j ? [Date.parse(j.start) - 15 * 60_000, Date.parse(j.end) + 15 * 60_000] : null;
     })(),
     labels: { timeline: L.timeline, job: L.job },
