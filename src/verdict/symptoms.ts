@@ -7,6 +7,13 @@ const SNAPSHOT_STAR: CauseId[] = [
   'fsfreeze-failed', 'prepost-script-failed', 'snapshot-limit-reached',
 ];
 
+/** BackUpOperationFailed and its V2 are the same published error. */
+const INTERNAL_ERROR: Omit<Symptom, 'code'> = {
+  aliases: [],
+  message: { en: 'Backup failed with an internal error - Please retry the operation in a few minutes', ja: 'バックアップ操作は内部エラーのため失敗しました' },
+  causes: ['no-network', 'agent-unresponsive', 'agent-outdated', ...SNAPSHOT_STAR, 'extension-load-failed', 'restore-point-limit', 'platform-transient'],
+};
+
 export interface Symptom {
   code: SymptomCode;
   message: { en: string; ja: string };
@@ -27,12 +34,8 @@ export const SYMPTOMS: Symptom[] = [
   { code: 'GuestAgentSnapshotTaskStatusError', aliases: [],
     message: { en: 'Could not communicate with the VM agent for snapshot status', ja: 'VM エージェントが応答していないために操作を実行できない' },
     causes: ['agent-unresponsive', 'agent-outdated', 'no-network', 'extensions-disabled', 'snapshot-high-load'] },
-  { code: 'BackUpOperationFailed', aliases: [],
-    message: { en: 'Backup failed with an internal error - Please retry the operation in a few minutes', ja: 'バックアップ操作は内部エラーのため失敗しました' },
-    causes: ['no-network', 'agent-unresponsive', 'agent-outdated', ...SNAPSHOT_STAR, 'extension-load-failed', 'restore-point-limit', 'platform-transient'] },
-  { code: 'BackUpOperationFailedV2', aliases: [],
-    message: { en: 'Backup failed with an internal error - Please retry the operation in a few minutes', ja: 'バックアップ操作は内部エラーのため失敗しました' },
-    causes: ['no-network', 'agent-unresponsive', 'agent-outdated', ...SNAPSHOT_STAR, 'extension-load-failed', 'restore-point-limit', 'platform-transient'] },
+  { code: 'BackUpOperationFailed', ...INTERNAL_ERROR },
+  { code: 'BackUpOperationFailedV2', ...INTERNAL_ERROR },
   { code: 'UserErrorUnsupportedDiskSize', aliases: [],
     message: { en: 'The configured disk size(s) is currently not supported by Azure Backup.', ja: '指定されたディスク構成がサポートされていません' },
     causes: ['disk-too-large'] },
