@@ -259,6 +259,15 @@ export const SCENARIOS: Scenario[] = [
   { name: 'agent-outdated-g2', description: 'agent 2.2.45 (G2 lines, no time zone in the bundle)',
     files: vm({ gen: 'G2', agentVersion: '2.2.45' }),
     expect: { cause: 'agent-outdated', status: 'confirmed' } },
+  { name: 'agent-outdated-g0', description: 'a 2.0.x agent (G0 lines: no level, every line stamped) that also gets 503s from the WireServer',
+    files: { ...vm({ run: null, statusCode: null, agentRunsExtension: false }), 'var/log/waagent.log': [
+      '2015/09/13 14:44:03 Windows Azure Linux Agent Version: WALinuxAgent-2.0.13',
+      '2015/09/13 14:44:03 Discovered Windows Azure endpoint: 168.63.129.16',
+      '2015/11/04 19:26:19 ERROR:HTTP Err: Status=503',
+      '2015/11/04 19:26:19 ERROR:<?xml version="1.0" encoding="utf-8"?>',
+      '2015/11/04 19:26:19 ERROR:</html>',
+    ].join('\n') + '\n' },
+    expect: { cause: 'agent-outdated', status: 'confirmed', cites: /WALinuxAgent-2\.0\.13/ } },
   { name: 'stale-goal-state-files', description: '2018 incarnation reset: GoalState.1.xml is missing, numbered caches left behind',
     files: vm({ gen: 'G1', agentVersion: '2.2.18', agentRunsExtension: false, run: null, statusCode: null, agent: [
       ...[-30, -27, -24, -21, -18, -3, 0, 3, 6].map((m): [number, string] => [JOB + m * MIN, g1(JOB + m * MIN, 'WARNING', 'Exception retrieving extension handlers: [ProtocolError] /var/lib/waagent/GoalState.1.xml is missing.')]),
