@@ -6,6 +6,7 @@
 import type { AttrValue, Event } from '../src/model/types.js';
 import { fileEvent, type Header, type LineGrammar } from '../src/parse/records.js';
 import { d2, d4, fraction, wallMs } from '../src/parse/time.js';
+import { mechanismOf } from './waagent-message.js';
 
 /** waagent.conf keys whose values are secrets (never reported). */
 const SECRET_KEYS = /password|secret|key$/i;
@@ -110,11 +111,13 @@ export const windowsAgentGrammar: LineGrammar = {
   },
   classify(e: Event): Event {
     const msg = e.message;
-    e.kind = /WindowsAzureGuestAgent stopping|could not be stopped/.test(msg) ? 'windows.agent.stopping'
+    // an agent that stops is routine; one that cannot be stopped is stuck (FORMATS.md §7)
+    e.kind = /could not be stopped/.test(msg) ? 'windows.agent.stopping'
       : /WindowsAzureGuestAgent starting/.test(msg) ? 'windows.agent.start'
       : /fabric address/.test(msg) ? 'windows.dhcp.problem'
       : /168\.63\.129\.16|HostGAPlugin|Server Unavailable|\(503\)/.test(msg) && e.level !== 'info' ? 'windows.network.failed'
       : e.level === 'error' ? 'windows.agent.error' : 'windows.agent.record';
+    if (e.kind === 'windows.network.failed') { e.attrs.mechanism = mechanismOf(msg); e.attrs.target = /32526/.test(msg) ? 'hostplugin' : /168\.63\.129\.16/.test(msg) ? 'wireserver' : 'other'; }
     const v = /Version (\d+(?:\.\d+)+)/.exec(msg);
     if (v && e.kind === 'windows.agent.start') e.attrs.version = v[1]!;
     return e;

@@ -76,3 +76,13 @@ test('cause metadata and the symptom table agree: each lists the other', async (
   for (const s of SYMPTOMS) for (const c of s.causes) t.true(CAUSES.find((x) => x.id === c)!.symptoms.includes(s.code), `${c} should list ${s.code}`);
   for (const c of CAUSES) for (const s of c.symptoms) t.true(SYMPTOMS.find((x) => x.code === s)!.causes.includes(c.id), `${s} should list ${c.id}`);
 });
+
+test('a Windows guest bundle: WaAppAgent.log parsed, the host plugin it cannot reach is named', async (t) => {
+  const report = await analyze(join(await sampleDir(), 'shapes', 'windows.zip'));
+  t.is(report.bundle.kind, 'windows');
+  t.is(report.verdict.cause, 'no-network');
+  const f = report.findings.find((x) => x.cause === 'no-network')!;
+  t.regex(f.summary, /host plugin 168\.63\.129\.16:32526/);
+  t.regex(f.evidence[0]!.text, /Unable to connect to the remote server 168\.63\.129\.16:32526/);
+  t.is(report.findings.find((x) => x.cause === 'agent-unresponsive')!.status, 'ruled-out', 'an agent that stops normally is not stuck');
+});

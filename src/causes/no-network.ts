@@ -29,13 +29,13 @@ export const noNetwork: Cause = {
   },
   docs: ARTICLE,
   symptoms: ['UserErrorGuestAgentStatusUnavailable', 'ExtensionSnapshotFailedNoNetwork', 'ExtensionOperationFailedForManagedDisks', 'GuestAgentSnapshotTaskStatusError', 'BackUpOperationFailed', 'BackUpOperationFailedV2'],
-  needs: ['waagent-log', 'vmsnapshot-log', 'extension-status', 'syslog'],
+  needs: ['waagent-log', 'vmsnapshot-log', 'extension-status', 'syslog', 'windows-agent-log'],
   manual: { en: 'From the VM, test `curl http://168.63.129.16/?comp=versions` and an HTTPS request to a storage account; review NSG outbound rules and iptables.', ja: 'VM 内で `curl http://168.63.129.16/?comp=versions` とストレージ アカウントへの HTTPS 接続を試し、NSG の送信規則と iptables を確認してください。' },
   detect(ctx) {
     if (blind(this, ctx)) return notObservable(this, 'neither agent nor VMSnapshot logs are in the bundle');
     const agent = of(ctx, /^waagent\.(goal-state\.fetch-failed|status\.upload-failed|hostplugin\.heartbeat-failed|download\.failed|http\.failed)$/,
       (e) => CONNECTIVITY.has(String(e.attrs.mechanism)));
-    const ext = of(ctx, /^vmsnapshot\.(network\.failed|host\.unreachable)$/);
+    const ext = of(ctx, /^vmsnapshot\.(network\.failed|host\.unreachable)$|^windows\.network\.failed$/);
     const codes = of(ctx, 'status.vmsnapshot', (e) => [76, 761, 15].includes(Number(e.attrs.innerCode ?? e.attrs.code)));
     const proxy = Object.entries(ctx.facts.waagentConf).filter(([k, v]) => /^HttpProxy\.(Host|Port)$/.test(k) && v && v !== 'None');
     const firewall = of(ctx, 'waagent.firewall.problem');
