@@ -12,18 +12,33 @@ const ROUTINE = new Set(['waagent.record', 'vmsnapshot.record', 'blank', 'syslog
 
 const HEAD_PER_KIND = 300;
 const TAIL_PER_KIND = 1700;
+/** A kept event's text is cut to this much (evidence cites the first line; the HTML shows 4,000 characters). */
+const KEPT_RAW_CHARS = 2048;
+const KEPT_MESSAGE_CHARS = 8192;
+/** Characters of kept text across all kinds; past it, buckets stop growing and only replace. */
+const KEPT_CHARS_BUDGET = 24 * 1024 * 1024;
+const MIN_PER_END = 10;
+
+function weight(e: Event): number {
+  return e.raw.length + e.message.length + 256;
+}
 
 class KindBucket {
   head: Event[] = [];
   tail: Event[] = [];
   private next = 0;
   dropped = 0;
-  add(e: Event): void {
-    if (this.head.length < HEAD_PER_KIND) { this.head.push(e); return; }
-    if (this.tail.length < TAIL_PER_KIND) { this.tail.push(e); return; }
-    this.tail[this.next] = e; // ring: keep the latest
-    this.next = (this.next + 1) % TAIL_PER_KIND;
+  /** Adds `e`; returns the change in kept characters. Without budget left a kind still keeps a few of each end. */
+  add(e: Event, budgetLeft: boolean): number {
+    const head = budgetLeft ? HEAD_PER_KIND : MIN_PER_END, tail = budgetLeft ? TAIL_PER_KIND : MIN_PER_END;
+    if (this.head.length < head) { this.head.push(e); return weight(e); }
+    if (this.tail.length < tail) { this.tail.push(e); return weight(e); }
     this.dropped++;
+    if (!this.tail.length) return 0;
+    const old = this.tail[this.next]!;
+    this.tail[this.next] = e; // ring: keep the latest
+    this.next = (this.next + 1) % this.tail.length;
+    return weight(e) - weight(old);
   }
   all(): Event[] {
     return [...this.head, ...this.tail.slice(this.next), ...this.tail.slice(0, this.next)];
@@ -46,6 +61,8 @@ export class EvidenceStore {
   readonly activity = new Map<string, Activity>();
   timeZone: string | null = null;
   private resolved: Event[] | null = null;
+  /** Characters of text held by kept events. */
+  keptChars = 0;
 
   add = (e: Event): void => {
     this.kindCounts.set(e.kind, (this.kindCounts.get(e.kind) ?? 0) + 1);
@@ -56,14 +73,14 @@ export class EvidenceStore {
     }
     if (e.kind === 'system.timezone') this.timeZone = String(e.attrs.zone);
     if (ROUTINE.has(e.kind) && e.level !== 'error' && e.level !== 'warning') return;
-    // a kept event must not pin the whole chunk its strings were sliced from
-    e.raw = detach(e.raw);
-    e.message = detach(e.message);
+    // a kept event must not pin the whole chunk its strings were sliced from, nor hold a huge record
+    e.raw = detach(e.raw.length > KEPT_RAW_CHARS ? e.raw.slice(0, KEPT_RAW_CHARS) + '…' : e.raw);
+    e.message = detach(e.message.length > KEPT_MESSAGE_CHARS ? e.message.slice(0, KEPT_MESSAGE_CHARS) + '…' : e.message);
     e.file = detach(e.file);
     for (const k in e.attrs) { const v = e.attrs[k]; if (typeof v === 'string') e.attrs[k] = detach(v); }
     let b = this.buckets.get(e.kind);
     if (!b) { b = new KindBucket(); this.buckets.set(e.kind, b); }
-    b.add(e);
+    this.keptChars += b.add(e, this.keptChars < KEPT_CHARS_BUDGET);
   };
 
   /** All kept events with local times converted to UTC (zone from the bundle), sorted by time. */

@@ -1,0 +1,27 @@
+/** The evidence store stays bounded whatever the logs hold: per kind, and in kept text overall. */
+import test from 'ava';
+import { EvidenceStore } from '../src/pipeline/evidence-store.js';
+import type { Event } from '../src/model/types.js';
+
+const huge = 'x'.repeat(1 << 20);
+
+function event(kind: string, i: number): Event {
+  return { ms: i * 1000, timeSource: 'explicit-utc', file: 'var/log/waagent.log', line: i, lines: 400, kind, level: 'error', message: huge.slice(0, 65_536), raw: huge, attrs: { n: i } };
+}
+
+test('a flood of huge error records keeps the first and the latest, within the text budget', (t) => {
+  const store = new EvidenceStore();
+  const before = process.memoryUsage().heapUsed;
+  for (let k = 0; k < 60; k++) for (let i = 0; i < 3000; i++) store.add(event(`waagent.kind${k}`, i));
+  const kept = store.events();
+  t.true(store.keptChars <= 24 * 1024 * 1024 + 60 * 20 * 11_000, `${store.keptChars} characters kept`);
+  t.true(kept.every((e) => e.raw.length <= 2049 && e.message.length <= 8193), 'kept text is cut');
+  t.is(store.kindCounts.get('waagent.kind59'), 3000, 'everything is counted');
+  const k0 = kept.filter((e) => e.kind === 'waagent.kind0').map((e) => e.attrs.n as number);
+  t.is(k0[0], 0, 'the first record of a kind is kept');
+  t.is(Math.max(...k0), 2999, 'the latest record of a kind is kept');
+  const k59 = kept.filter((e) => e.kind === 'waagent.kind59').map((e) => e.attrs.n as number);
+  t.true(k59.includes(0) && k59.includes(2999), 'a kind seen after the budget ran out still keeps its first and latest');
+  t.true(process.memoryUsage().heapUsed - before < 200 * 1024 * 1024);
+  t.true(store.droppedEvents() > 0);
+});
