@@ -11,12 +11,17 @@ export class ProgressLine {
     if (now - this.started < 1000 || now - this.last < 100) return;
     this.last = now;
     this.shown = true;
-    const width = (this.stream.columns ?? 100) - 1;
+    const width = this.width();
     this.stream.write('\r' + (text.length > width ? text.slice(0, width - 1) + '…' : text.padEnd(width)));
   }
 
+  /** Usable columns; a terminal that reports 0 columns (some pseudo-terminals) counts as 100. */
+  private width(): number {
+    return Math.max(20, (this.stream.columns || 100) - 1);
+  }
+
   done(): void {
-    if (this.shown) this.stream.write('\r' + ' '.repeat((this.stream.columns ?? 100) - 1) + '\r');
+    if (this.shown) this.stream.write('\r' + ' '.repeat(this.width()) + '\r');
     this.shown = false;
   }
 }
