@@ -86,3 +86,8 @@ test('a Windows guest bundle: WaAppAgent.log parsed, the host plugin it cannot r
   t.regex(f.evidence[0]!.text, /Unable to connect to the remote server 168\.63\.129\.16:32526/);
   t.is(report.findings.find((x) => x.cause === 'agent-unresponsive')!.status, 'ruled-out', 'an agent that stops normally is not stuck');
 });
+
+test('every ruled-out finding of a complete healthy bundle cites the line that rules it out', async (t) => {
+  const report = await analyze(join(await sampleDir(), 'healthy.tgz'));
+  for (const f of report.findings.filter((x) => x.status === 'ruled-out')) t.true(f.evidence.length > 0, `${f.cause} cites nothing`);
+});

@@ -15,7 +15,8 @@ export const certificateFailure: Cause = {
     if (blind(this, ctx)) return notObservable(this, 'no agent or VMSnapshot log in the bundle');
     const strong = [...of(ctx, 'waagent.certificate.error', (e) => e.level !== 'info'), ...of(ctx, 'vmsnapshot.certificate'),
       ...of(ctx, 'status.vmsnapshot', (e) => Number(e.attrs.innerCode ?? e.attrs.code) === 16)];
-    if (!strong.length) return ruledOut(this, ctx, [], 'no certificate or decryption error was logged');
+    // a VMSnapshot run that got past its settings had them decrypted
+    if (!strong.length) return ruledOut(this, ctx, of(ctx, /^vmsnapshot\.(task|run\.start)$/).slice(-1), 'no certificate or decryption error was logged');
     return found(this, ctx, { strong }, `protected settings could not be decrypted (${strong.length} record(s))`);
   },
 };

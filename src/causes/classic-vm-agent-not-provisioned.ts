@@ -1,4 +1,4 @@
-import { ARTICLE, blind, found, notObservable, of, ruledOut, type Cause } from './cause.js';
+import { agentHealthySigns, ARTICLE, blind, found, notObservable, of, ruledOut, type Cause } from './cause.js';
 
 export const classicVmAgentNotProvisioned: Cause = {
   id: 'classic-vm-agent-not-provisioned',
@@ -16,7 +16,8 @@ export const classicVmAgentNotProvisioned: Cause = {
     const ovf = of(ctx, 'ovf.provision-guest-agent', (e) => e.attrs.value === false);
     const disabled = [...of(ctx, 'waagent.agent.disabled'), ...of(ctx, 'agent.disable-file')];
     const classic = of(ctx, /settings\.vmsnapshot|extensions-config\.settings/, (e) => /classiccompute/i.test(String(e.attrs.vmType ?? '')));
-    if (!ovf.length && !disabled.length) return ruledOut(this, ctx, of(ctx, 'ovf.provision-guest-agent').slice(-1), 'the agent was provisioned and is not disabled');
+    // an agent that processes goal states is provisioned and running
+    if (!ovf.length && !disabled.length) return ruledOut(this, ctx, [...of(ctx, 'ovf.provision-guest-agent'), ...agentHealthySigns(ctx)].slice(-1), 'the agent was provisioned and is not disabled');
     return found(this, ctx, { strong: [...ovf, ...disabled], supporting: classic, timeless: true },
       `${ovf.length ? 'ovf-env.xml says ProvisionGuestAgent=false; ' : ''}${disabled.length ? 'the agent disabled itself (disable_agent)' : ''}${classic.length ? '; classic VM' : ''}`.replace(/; $/, ''));
   },

@@ -16,7 +16,7 @@ export const otherExtensionFailed: Cause = {
     if (blind(this, ctx)) return notObservable(this, 'no agent log or extension status in the bundle');
     const others = [...of(ctx, 'waagent.extension.failed', (e) => !!e.attrs.handler && e.attrs.handler !== VMSNAPSHOT),
       ...of(ctx, 'status.extension', (e) => e.level === 'error')];
-    if (!others.length) return ruledOut(this, ctx, [], 'no other extension reported a failure');
+    if (!others.length) return ruledOut(this, ctx, of(ctx, /^waagent\.(extension\.status|goal-state\.processed)$/).slice(-1), 'no other extension reported a failure');
     const names = [...new Set(others.map((e) => String(e.attrs.handler ?? e.attrs.name ?? '?')))];
     return found(this, ctx, { strong: others }, `extension(s) failing: ${names.join(', ')}`);
   },

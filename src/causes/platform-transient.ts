@@ -15,7 +15,7 @@ export const platformTransient: Cause = {
     if (blind(this, ctx)) return notObservable(this, 'no agent or VMSnapshot log in the bundle');
     const host = [...of(ctx, 'vmsnapshot.host-error'),
       ...of(ctx, /^waagent\.(goal-state\.fetch-failed|http\.failed|status\.upload-failed)$/, (e) => /^http-5\d\d$/.test(String(e.attrs.mechanism)))];
-    if (!host.length) return ruledOut(this, ctx, [], 'no host-side (5xx) error was logged');
+    if (!host.length) return ruledOut(this, ctx, [...agentHealthySigns(ctx), ...of(ctx, 'vmsnapshot.snapshot.done')].slice(-1), 'no host-side (5xx) error was logged');
     const healthy = agentHealthySigns(ctx);
     return found(this, ctx, { strong: host, supporting: healthy.slice(-1), factor: 0.85 }, `the host answered with server errors ${host.length} time(s)${healthy.length ? ' while the guest stayed healthy' : ''}`);
   },

@@ -17,7 +17,7 @@ export const snapshotVmShutdown: Cause = {
     const shutdown = of(ctx, 'system.shutdown', (e) => inJob(ctx, e));
     const signal = of(ctx, 'waagent.agent.signal', (e) => inJob(ctx, e) && Number(e.attrs.signal) === 15);
     const boots = of(ctx, /^(system\.boot|waagent\.start\.daemon)$/, (e) => inJob(ctx, e));
-    if (!shutdown.length && !signal.length) return ruledOut(this, ctx, [], 'no shutdown or agent stop was logged during the backup window');
+    if (!shutdown.length && !signal.length) return ruledOut(this, ctx, of(ctx, /^waagent\.(heartbeat|goal-state\.processed)$|^vmsnapshot\.result$/, (e) => inJob(ctx, e)).slice(-1), 'no shutdown or agent stop was logged during the backup window');
     return found(this, ctx, { strong: shutdown, supporting: [...signal, ...boots] }, `the guest ${shutdown.length ? 'shut down' : 'stopped the agent (signal 15)'} during the backup window${boots.length ? ' and started again afterwards' : ''}`);
   },
 };

@@ -14,7 +14,7 @@ export const statusUploadFailed: Cause = {
   detect(ctx) {
     if (blind(this, ctx)) return notObservable(this, 'no agent log in the bundle');
     const uploads = of(ctx, 'waagent.status.upload-failed');
-    if (!uploads.length) return ruledOut(this, ctx, [], 'the agent uploaded its status without error');
+    if (!uploads.length) return ruledOut(this, ctx, [...of(ctx, 'agent.status-blob'), ...agentHealthySigns(ctx)].slice(-1), 'the agent uploaded its status without error');
     const both = uploads.filter((e) => /either channel|for more than/.test(e.message));
     const alive = agentHealthySigns(ctx);
     const transient = !both.length && uploads.length <= 2;
