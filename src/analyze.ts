@@ -85,6 +85,6 @@ export async function analyzeWithInventory(input: string | Readable, options: An
     // events past the per-kind cap are counted but not kept as evidence (the first and the latest are)
     stats: { entries: inventory.entries, bytesRead: inventory.inflatedBytes, events: inventory.events, unparsed: inventory.unparsed, unparsedByFile: inventory.unparsedByFile, eventsNotKept: store.droppedEvents(), ms: Math.round(performance.now() - started) },
   };
-  const shown = events.map((e): Event => ({ ...e, message: clean(e.message), raw: clean(e.raw) }));
+  const shown = events.map((e): Event => ({ ...e, message: clean(e.message), raw: clean(e.raw), ...(e.context ? { context: { before: e.context.before.map(clean), after: e.context.after.map(clean) } } : {}) }));
   return { report, inventory, timeline: { events: shown, agentMinutes } };
 }

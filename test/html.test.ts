@@ -70,6 +70,9 @@ browserTest('in Chromium: verdict, timeline marks, click reveals the cited line;
     await page.locator(`#chart .mark[data-id="${cited.id}"]`).click({ force: true });
     t.true((await page.locator('#detail .loc').allInnerTexts()).includes(`${cited.file}:${cited.line}`));
     t.true((await page.locator('#detail mark').allInnerTexts()).some((s) => /freeze took longer than timeout/.test(s)));
+    // the lines around the cited one, numbered as in the file
+    const detail = await page.locator('#detail').innerText();
+    t.true(detail.includes(`${cited.line - 1}: , timedout :True`), detail.slice(0, 400));
     await page.locator('#all').click();
     t.true(await page.locator('#chart .mark').count() >= expected, 'whole-bundle view shows at least as many marks');
     mkdirSync(join(ROOT, 'test', 'artifacts'), { recursive: true });

@@ -25,6 +25,8 @@ export interface Event {
   /** The first physical line as written, for citing. */
   raw: string;
   attrs: Record<string, AttrValue>;
+  /** Up to two lines before the record and one after it, as written (only on warnings and errors). */
+  context?: { before: string[]; after: string[] };
 }
 
 export type FindingStatus = 'confirmed' | 'likely' | 'possible' | 'ruled-out' | 'not-observable';

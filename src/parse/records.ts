@@ -31,24 +31,40 @@ export interface LineGrammar {
 const MAX_CONT_LINES = 400;
 const MAX_MESSAGE_CHARS = 64 * 1024;
 
+/** Lines longer than this are cut when copied into another record's context. */
+const CONTEXT_CHARS = 500;
+
+function cut(s: string): string {
+  return s.length > CONTEXT_CHARS ? s.slice(0, CONTEXT_CHARS) + '…' : s;
+}
+
 export class RecordAssembler {
   private cur: Event | null = null;
   private cont: string[] = [];
   private contChars = 0;
   unparsed = 0;
+  // the last two lines seen, and the two before the current record (plain fields: no per-line allocation)
+  private prev1: string | null = null;
+  private prev2: string | null = null;
+  private before1: string | null = null;
+  private before2: string | null = null;
 
   constructor(private readonly grammar: LineGrammar, private readonly ctx: FileContext, private readonly emit: (e: Event) => void) {}
 
   line(text: string, lineNo: number): void {
     const h = this.grammar.header(text, this.ctx);
     if (h) {
-      this.flush();
+      this.flush(text);
       this.cur = {
         ms: h.ms, timeSource: h.timeSource, file: this.ctx.file, line: lineNo, lines: 1, kind: '',
         level: h.level, message: h.body, raw: text, attrs: h.attrs,
       };
+      this.before1 = this.prev1;
+      this.before2 = this.prev2;
+      this.remember(text);
       return;
     }
+    this.remember(text);
     if (this.cur) {
       this.cur.lines++;
       if (this.cont.length < MAX_CONT_LINES && this.contChars < MAX_MESSAGE_CHARS) {
@@ -65,7 +81,13 @@ export class RecordAssembler {
     this.emit({ ms: null, timeSource: 'none', file: this.ctx.file, line: lineNo, lines: 1, kind: 'unparsed', level: null, message: text, raw: text, attrs: {} });
   }
 
-  flush(): void {
+  private remember(text: string): void {
+    this.prev2 = this.prev1;
+    this.prev1 = text;
+  }
+
+  /** Ends the current record; `next` is the line that follows it (for context), if any. */
+  flush(next?: string): void {
     const e = this.cur;
     if (!e) return;
     if (this.cont.length) {
@@ -74,7 +96,15 @@ export class RecordAssembler {
       this.contChars = 0;
     }
     this.cur = null;
-    this.emit(this.grammar.classify(e));
+    this.grammar.classify(e);
+    // context is for the records a report cites: problems only (a cheap test on the hot path)
+    if (e.level === 'error' || e.level === 'warning') {
+      const before: string[] = [];
+      if (this.before2 !== null) before.push(cut(this.before2));
+      if (this.before1 !== null) before.push(cut(this.before1));
+      e.context = { before, after: next === undefined ? [] : [cut(next)] };
+    }
+    this.emit(e);
   }
 }
 

@@ -77,6 +77,7 @@ export class EvidenceStore {
     e.raw = detach(e.raw.length > KEPT_RAW_CHARS ? e.raw.slice(0, KEPT_RAW_CHARS) + '…' : e.raw);
     e.message = detach(e.message.length > KEPT_MESSAGE_CHARS ? e.message.slice(0, KEPT_MESSAGE_CHARS) + '…' : e.message);
     e.file = detach(e.file);
+    if (e.context) e.context = { before: e.context.before.map(detach), after: e.context.after.map(detach) };
     for (const k in e.attrs) { const v = e.attrs[k]; if (typeof v === 'string') e.attrs[k] = detach(v); }
     let b = this.buckets.get(e.kind);
     if (!b) { b = new KindBucket(); this.buckets.set(e.kind, b); }

@@ -103,12 +103,15 @@ function draw(t0,t1){
   [0,.25,.5,.75,1].forEach(function(f){var t=t0+f*span,tx=el('text',{x:f===1?W-4:x(t),y:H-8,'font-size':11,fill:'#5b6470','text-anchor':f===0?'start':f===1?'end':'middle'},svg);tx.textContent=iso(t)});
   document.getElementById('count').textContent=shown;
 }
-/* marks drawn on top of each other are shown together; each with its neighbours in the same file */
+/* marks drawn on top of each other are shown together; each with the lines around it in its file */
 function show(m,cluster){detail.textContent='';(cluster.length?cluster:[m]).forEach(function(c){
   var box=document.createElement('div');var loc=document.createElement('code');loc.className='loc';loc.textContent=c.file+':'+(c.line===null?'-':c.line);
   var h=document.createElement('div');h.className='meta';h.textContent=iso(c.t)+' UTC  '+c.kind;
-  var pre=document.createElement('pre');var ctx=D.marks.filter(function(o){return o.file===c.file&&Math.abs(o.idx-c.idx)<=2}).sort(function(a,b){return a.idx-b.idx});
-  ctx.forEach(function(o){var line=document.createElement(o.id===c.id?'mark':'span');line.textContent=(o.line===null?'-':o.line)+': '+(o.id===c.id?o.msg:o.text)+'\\n';pre.appendChild(line)});
+  var pre=document.createElement('pre');
+  function add(tag,no,text){var e=document.createElement(tag);e.textContent=(no===null?'-':no)+': '+text+'\\n';pre.appendChild(e)}
+  var n=c.line;c.before.forEach(function(b,i){add('span',n===null?null:n-c.before.length+i,b)});
+  var nl=c.msg.indexOf('\\n');var msg=document.createElement('mark');msg.textContent=(n===null?'-':n)+': '+c.text+(nl>=0?c.msg.slice(nl):'')+'\\n';pre.appendChild(msg);
+  c.after.forEach(function(a,i){add('span',n===null?null:n+c.lines+i,a)});
   box.appendChild(loc);box.appendChild(h);box.appendChild(pre);detail.appendChild(box)});
   detail.scrollIntoView({block:'nearest'})}
 var times=D.marks.map(function(m){return m.t}).concat(D.active.map(function(a){return a*60000}));
@@ -129,7 +132,7 @@ export function renderHtml(r: Report, lang: Lang, timeline: TimelineData = { eve
     marks: marks.map((e, id) => {
       const idx = perFile.get(e.file) ?? 0;
       perFile.set(e.file, idx + 1);
-      return { id, idx, t: e.ms, lane: laneOf(e), level: e.level, kind: e.kind, file: e.file, line: e.line, text: e.raw.slice(0, 400), msg: e.message.slice(0, 4000) };
+      return { id, idx, t: e.ms, lane: laneOf(e), level: e.level, kind: e.kind, file: e.file, line: e.line, lines: e.lines, text: e.raw.slice(0, 400), msg: e.message.slice(0, 4000), before: e.context?.before ?? [], after: e.context?.after ?? [] };
     }),
     active: timeline.agentMinutes,
     jobs: r.facts.jobs.map((j) => ({ start: Date.parse(j.start), end: Date.parse(j.end), code: j.statusCode })),
