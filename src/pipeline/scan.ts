@@ -3,7 +3,7 @@
  * hand each event to the caller. Also builds the inventory (shape, artifacts, unknown files).
  */
 import { readBundle, type ProgressFn, type ReadSummary } from '../ingest/readers.js';
-import { classify, EXPECTED, specOf, type ArtifactKind } from '../ingest/catalogue.js';
+import { classify, EXPECTED, type ArtifactKind } from '../ingest/catalogue.js';
 import { DEFAULT_LIMITS, LimitError, type Limits } from '../ingest/limits.js';
 import { parseEntry } from '../parse/dispatch.js';
 import type { Event } from '../model/types.js';
@@ -87,8 +87,4 @@ export function detectShape(container: ReadSummary['container'], paths: string[]
   if (inner.some((p) => /WaAppAgent\.log|WindowsAzure\//.test(p)) && !inner.some((p) => /waagent\.log/.test(p))) return 'windows';
   if ((container === 'file' || container === 'gz') && paths.length <= 1) return 'loose-file';
   return 'raw-tree';
-}
-
-export function describeKind(kind: string): string {
-  return specOf(kind)?.description ?? kind;
 }
