@@ -88,7 +88,9 @@ export function parseStatusFile(text: string, file: string): Event[] {
     }
   }
   const time = isoOrDate(first && (first as Record<string, unknown>).timestampUTC);
+  // for ARM VMs the file says "success" whatever happened: the inner blob copy holds the real code
   const effective = (attrs.innerCode as number | undefined) ?? (attrs.code as number | undefined);
+  if (effective !== undefined) attrs.resultCode = effective;
   const failedRun = st === 'error' || (effective !== undefined && ![0, 1, 3, 4].includes(effective) && attrs.handler !== undefined && /VMSnapshot/.test(String(attrs.handler)));
   const level = failedRun || st === 'error' ? 'error' : st === 'warning' ? 'warning' : 'info';
   const kind = /VMSnapshot/.test(String(attrs.handler ?? attrs.name ?? file)) ? 'status.vmsnapshot' : 'status.extension';

@@ -42,7 +42,6 @@ export function syslogHeader(line: string, ctx: FileContext): Header | null {
 
 type Rule = [kind: string, re: RegExp, attrs?: (m: RegExpExecArray) => Record<string, AttrValue>];
 
-const SIZE_UNITS: Record<string, number> = { kB: 1e3 / 1e9, MB: 1e6 / 1e9, GB: 1, TB: 1e3, PB: 1e6, KiB: 1024 / 1e9, MiB: 1024 ** 2 / 1e9, GiB: 1024 ** 3 / 1e9, TiB: 1024 ** 4 / 1e9 };
 
 const RULES: Rule[] = [
   ['kernel.oom', /Out of memory: Kill|oom-kill|invoked oom-killer/],

@@ -3,8 +3,7 @@
  * isolated; identical uploads (same sha256) are analysed once and reported for every ticket;
  * rows are appended as bundles finish, so `--resume` after an interruption skips finished work.
  */
-import { createHash } from 'node:crypto';
-import { appendFileSync, createReadStream, existsSync, promises as fsp, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, promises as fsp, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import fg from 'fast-glob';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -12,6 +11,7 @@ import type { Report } from '../model/types.js';
 import type { Limits } from '../ingest/limits.js';
 import { BUNDLE_COLUMNS, bundleRow, csvText, FINDING_COLUMNS, findingRows, type Row } from '../report/csv.js';
 import { Pool } from './pool.js';
+import { sha256File } from '../ingest/streams.js';
 import type { JobResult } from './worker.js';
 
 export interface BatchInput { ticket: string; path: string; errorCode?: string }
@@ -68,13 +68,6 @@ export function readManifest(path: string): BatchInput[] {
   });
 }
 
-function sha256(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const h = createHash('sha256');
-    createReadStream(path).on('data', (c) => h.update(c)).on('end', () => resolve(h.digest('hex'))).on('error', reject);
-  });
-}
-
 /** Hashes of bundles already written to the CSV without an error (for --resume). */
 export function finishedHashes(csvPath: string): Set<string> {
   if (!existsSync(csvPath)) return new Set();
@@ -118,7 +111,7 @@ export async function runBatch(inputs: BatchInput[], o: BatchOptions = {}): Prom
   const groups = new Map<string, BatchInput[]>();
   for (const input of inputs) {
     let sha: string;
-    try { sha = await sha256(input.path); } catch (e) {
+    try { sha = await sha256File(input.path); } catch (e) {
       emit(input, null, `${input.path}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 0);
       continue;
     }

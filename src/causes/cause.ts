@@ -142,6 +142,12 @@ export function agentHealthySigns(ctx: CauseContext): Event[] {
   return of(ctx, /^waagent\.(heartbeat|goal-state\.processed|goal-state\.recovered)$/, (e) => nearJob(ctx, e) >= 0.85);
 }
 
+/** VMSnapshot status files whose result code passes `test` (a list of codes, or a predicate). */
+export function statusWithCode(ctx: CauseContext, test: number[] | ((code: number) => boolean)): Event[] {
+  const ok = Array.isArray(test) ? (c: number) => test.includes(c) : test;
+  return of(ctx, 'status.vmsnapshot', (e) => typeof e.attrs.resultCode === 'number' && ok(e.attrs.resultCode));
+}
+
 /** The VMSnapshot result of the job, when the bundle has one. */
 export function jobResult(ctx: CauseContext): Event[] {
   return of(ctx, /^(status\.vmsnapshot|vmsnapshot\.result)$/, (e) => nearJob(ctx, e) === 1 || !ctx.job);

@@ -1,4 +1,4 @@
-import { blind, found, LINUX_AGENT, notObservable, of, ruledOut, type Cause } from './cause.js';
+import { statusWithCode, blind, found, LINUX_AGENT, notObservable, of, ruledOut, type Cause } from './cause.js';
 
 export const certificateFailure: Cause = {
   id: 'certificate-failure',
@@ -14,7 +14,7 @@ export const certificateFailure: Cause = {
   detect(ctx) {
     if (blind(this, ctx)) return notObservable(this, 'no agent or VMSnapshot log in the bundle');
     const strong = [...of(ctx, 'waagent.certificate.error', (e) => e.level !== 'info'), ...of(ctx, 'vmsnapshot.certificate'),
-      ...of(ctx, 'status.vmsnapshot', (e) => Number(e.attrs.innerCode ?? e.attrs.code) === 16)];
+      ...statusWithCode(ctx, [16])];
     // a VMSnapshot run that got past its settings had them decrypted
     if (!strong.length) return ruledOut(this, ctx, of(ctx, /^vmsnapshot\.(task|run\.start)$/).slice(-1), 'no certificate or decryption error was logged');
     return found(this, ctx, { strong }, `protected settings could not be decrypted (${strong.length} record(s))`);

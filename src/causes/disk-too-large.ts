@@ -1,4 +1,4 @@
-import { ARTICLE, found, notObservable, of, ruledOut, type Cause } from './cause.js';
+import { found, notObservable, of, ruledOut, type Cause } from './cause.js';
 
 /** Current limits: 32 TB per disk, 4 TB for encrypted disks (FORMATS.md §5). */
 const LIMIT_GB = 32 * 1024;

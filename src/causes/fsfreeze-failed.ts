@@ -1,4 +1,4 @@
-import { SNAPSHOT_HEADING, blind, found, inJob, notObservable, of, ruledOut, jobResult, VM_TROUBLESHOOT, type Cause } from './cause.js';
+import { statusWithCode, SNAPSHOT_HEADING, blind, found, inJob, notObservable, of, ruledOut, jobResult, VM_TROUBLESHOOT, type Cause } from './cause.js';
 
 export const fsfreezeFailed: Cause = {
   id: 'fsfreeze-failed',
@@ -14,11 +14,11 @@ export const fsfreezeFailed: Cause = {
   detect(ctx) {
     if (blind(this, ctx)) return notObservable(this, 'no VMSnapshot log or status file in the bundle');
     const log = of(ctx, 'vmsnapshot.freeze.failed');
-    const codes = of(ctx, 'status.vmsnapshot', (e) => [121, 122, 123].includes(Number(e.attrs.innerCode ?? e.attrs.code)));
+    const codes = statusWithCode(ctx, [121, 122, 123]);
     const strong = [...log, ...codes];
     if (!strong.length) return ruledOut(this, ctx, [...of(ctx, 'vmsnapshot.freeze.start'), ...jobResult(ctx)].slice(-1), 'the file systems froze and thawed without error');
     const mounts = [...new Set(log.map((e) => e.attrs.mount).filter(Boolean))];
-    const code = [...codes, ...log].map((e) => Number(e.attrs.innerCode ?? e.attrs.code)).find((c) => [121, 122, 123].includes(c));
+    const code = [...codes, ...log].map((e) => Number(e.attrs.resultCode ?? e.attrs.code)).find((c) => [121, 122, 123].includes(c));
     const what = code === 123 ? 'a mount point could not be opened (code 123)' : code === 122 ? 'the freeze timed out (code 122)' : code === 121 ? 'the freeze failed (code 121)' : 'freeze/thaw errors';
     // a timeout names no mount: the last mount the safefreeze binary started on is the one that hung
     const binary = of(ctx, 'vmsnapshot.freeze.mount', (e) => e.attrs.binary === true && inJob(ctx, e)).at(-1);

@@ -1,5 +1,8 @@
 import type { Event } from '../model/types.js';
-import { agentHealthySigns, ARTICLE, blind, found, notObservable, of, ruledOut, type Cause } from './cause.js';
+import { statusWithCode, agentHealthySigns, ARTICLE, blind, found, notObservable, of, ruledOut, type Cause } from './cause.js';
+
+/** VMSnapshot result codes of a snapshot that could not reach storage (FORMATS.md §3.6). */
+export const NO_NETWORK_CODES = [76, 761, 15];
 
 const CONNECTIVITY = new Set(['timeout', 'refused', 'no-route', 'unreachable', 'reset', 'proxy', 'tls', 'dns']);
 const TARGET_NAMES: Record<string, string> = {
@@ -36,7 +39,7 @@ export const noNetwork: Cause = {
     const agent = of(ctx, /^waagent\.(goal-state\.fetch-failed|status\.upload-failed|hostplugin\.heartbeat-failed|download\.failed|http\.failed)$/,
       (e) => CONNECTIVITY.has(String(e.attrs.mechanism)));
     const ext = of(ctx, /^vmsnapshot\.(network\.failed|host\.unreachable)$|^windows\.network\.failed$/);
-    const codes = of(ctx, 'status.vmsnapshot', (e) => [76, 761, 15].includes(Number(e.attrs.innerCode ?? e.attrs.code)));
+    const codes = statusWithCode(ctx, NO_NETWORK_CODES);
     const proxy = Object.entries(ctx.facts.waagentConf).filter(([k, v]) => /^HttpProxy\.(Host|Port)$/.test(k) && v && v !== 'None');
     const firewall = of(ctx, 'waagent.firewall.problem');
     const strong = [...agent, ...ext, ...codes];
@@ -47,7 +50,7 @@ export const noNetwork: Cause = {
     const healthyAfter = agentHealthySigns(ctx).filter((h) => agent.every((a) => (h.ms ?? 0) > (a.ms ?? 0)));
     const transient = !ext.length && !codes.length && agent.length <= 2 && healthyAfter.length > 0;
     const supporting = [...firewall, ...of(ctx, 'waagent.proxy')];
-    const summary = `connection failures: ${describeFailures([...agent, ...ext])}${codes.length ? `; VMSnapshot result code ${codes.map((e) => e.attrs.innerCode ?? e.attrs.code).join(', ')} (no network)` : ''}${proxy.length ? `; proxy configured (${proxy.map(([k, v]) => `${k}=${v}`).join(', ')})` : ''}${transient ? '; isolated, the agent recovered afterwards' : ''}`;
+    const summary = `connection failures: ${describeFailures([...agent, ...ext])}${codes.length ? `; VMSnapshot result code ${codes.map((e) => e.attrs.resultCode).join(', ')} (no network)` : ''}${proxy.length ? `; proxy configured (${proxy.map(([k, v]) => `${k}=${v}`).join(', ')})` : ''}${transient ? '; isolated, the agent recovered afterwards' : ''}`;
     return found(this, ctx, { strong, supporting, factor: transient ? 0.45 : 1 }, summary);
   },
 };

@@ -1,4 +1,4 @@
-import { SNAPSHOT_HEADING, blind, found, notObservable, of, ruledOut, jobResult, type Cause } from './cause.js';
+import { statusWithCode, SNAPSHOT_HEADING, blind, found, notObservable, of, ruledOut, jobResult, type Cause } from './cause.js';
 
 const PREPOST = (c: number) => c >= 300 && c <= 318 && c !== 316;
 
@@ -16,7 +16,7 @@ export const prepostScriptFailed: Cause = {
   detect(ctx) {
     if (blind(this, ctx)) return notObservable(this, 'no VMSnapshot log or status file in the bundle');
     const log = of(ctx, 'vmsnapshot.prepost.failed');
-    const codes = of(ctx, 'status.vmsnapshot', (e) => PREPOST(Number(e.attrs.innerCode ?? e.attrs.code)));
+    const codes = statusWithCode(ctx, PREPOST);
     if (!log.length && !codes.length) return ruledOut(this, ctx, [...of(ctx, 'vmsnapshot.prepost.not-configured'), ...jobResult(ctx)].slice(-1), 'no pre/post script failure was logged');
     const names = [...new Set(log.map((e) => e.attrs.codeName).filter(Boolean))];
     return found(this, ctx, { strong: [...log, ...codes] }, `pre/post script framework failed${names.length ? ` (${names.join(', ')})` : ''}`);

@@ -12,7 +12,7 @@ export const restorePointLimit: Cause = {
   needs: [],
   manual: { en: 'Service side: check locks on the AzureBackupRG_* resource group and the number of restore points (limit 18).', ja: 'サービス側: AzureBackupRG_* リソース グループのロックと、復元ポイントの数 (上限 18) を確認してください。' },
   detect(ctx) {
-    const ok = jobResult(ctx).filter((e) => [0, 1].includes(Number(e.attrs.innerCode ?? e.attrs.code)));
+    const ok = jobResult(ctx).filter((e) => [0, 1].includes(Number(e.attrs.resultCode ?? e.attrs.code)));
     if (ctx.symptom === 'UserErrorRpCollectionLimitReached') {
       return { ...found(this, ctx, { supporting: ok, absence: !ok.length }, 'the guest side looks healthy; the reported error is about restore points, which only the service side can show'), manualCheck: this.manual };
     }

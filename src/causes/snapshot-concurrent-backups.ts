@@ -1,4 +1,4 @@
-import { SNAPSHOT_HEADING, ARTICLE, blind, found, notObservable, of, ruledOut, jobResult, type Cause } from './cause.js';
+import { statusWithCode, SNAPSHOT_HEADING, ARTICLE, blind, found, notObservable, of, ruledOut, jobResult, type Cause } from './cause.js';
 
 export const snapshotConcurrentBackups: Cause = {
   id: 'snapshot-concurrent-backups',
@@ -13,7 +13,7 @@ export const snapshotConcurrentBackups: Cause = {
   manual: { en: 'Compare the backup policies of VMs in the same storage account or cloud service.', ja: '同じストレージ アカウントまたはクラウド サービスにある VM のバックアップ ポリシーを比較してください。' },
   detect(ctx) {
     if (blind(this, ctx)) return notObservable(this, 'no VMSnapshot log or status file in the bundle');
-    const rate = [...of(ctx, 'vmsnapshot.rate-exceeded'), ...of(ctx, 'status.vmsnapshot', (e) => Number(e.attrs.innerCode ?? e.attrs.code) === 173)];
+    const rate = [...of(ctx, 'vmsnapshot.rate-exceeded'), ...statusWithCode(ctx, [173])];
     if (!rate.length) return ruledOut(this, ctx, jobResult(ctx).slice(-1), 'storage never throttled the snapshot calls');
     return found(this, ctx, { strong: rate }, `storage throttled the snapshot calls ${rate.length} time(s) (code 173, snapshot rate exceeded)`);
   },

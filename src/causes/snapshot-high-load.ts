@@ -1,5 +1,5 @@
 import { VMSNAPSHOT } from '../verdict/facts.js';
-import { SNAPSHOT_HEADING, ARTICLE, blind, found, nearJob, notObservable, of, ruledOut, jobResult, type Cause } from './cause.js';
+import { statusWithCode, SNAPSHOT_HEADING, ARTICLE, blind, found, nearJob, notObservable, of, ruledOut, jobResult, type Cause } from './cause.js';
 
 export const snapshotHighLoad: Cause = {
   id: 'snapshot-high-load',
@@ -14,7 +14,7 @@ export const snapshotHighLoad: Cause = {
   manual: { en: 'Check CPU and memory metrics of the VM at the backup time in Azure Monitor.', ja: 'Azure Monitor で、バックアップ時刻の VM の CPU とメモリのメトリックを確認してください。' },
   detect(ctx) {
     if (blind(this, ctx)) return notObservable(this, 'no VMSnapshot, agent or kernel log in the bundle');
-    const tooLate = [...of(ctx, 'vmsnapshot.crp-timeout'), ...of(ctx, 'status.vmsnapshot', (e) => Number(e.attrs.innerCode ?? e.attrs.code) === 402)];
+    const tooLate = [...of(ctx, 'vmsnapshot.crp-timeout'), ...statusWithCode(ctx, [402])];
     const extTimeout = of(ctx, 'waagent.extension.failed', (e) => e.attrs.handler === VMSNAPSHOT && (e.attrs.timeoutSec !== undefined || e.attrs.cpuThrottled === true));
     const stuck = ctx.job && ctx.job.statusCode === 4 ? of(ctx, 'status.vmsnapshot', (e) => Number(e.attrs.code) === 4) : [];
     const freezeTimeout = of(ctx, 'vmsnapshot.freeze.failed', (e) => /timed-out|took longer than timeout|timely Thaw|unable to sleep/i.test(e.message));

@@ -1,4 +1,4 @@
-import { SNAPSHOT_HEADING, blind, found, notObservable, of, ruledOut, jobResult, VM_TROUBLESHOOT, type Cause } from './cause.js';
+import { statusWithCode, SNAPSHOT_HEADING, blind, found, notObservable, of, ruledOut, jobResult, VM_TROUBLESHOOT, type Cause } from './cause.js';
 
 export const snapshotLimitReached: Cause = {
   id: 'snapshot-limit-reached',
@@ -13,7 +13,7 @@ export const snapshotLimitReached: Cause = {
   manual: { en: 'Count the snapshots of each disk blob in the storage account.', ja: 'ストレージ アカウントで各ディスク BLOB のスナップショット数を確認してください。' },
   detect(ctx) {
     if (blind(this, ctx)) return notObservable(this, 'no VMSnapshot log or status file in the bundle');
-    const strong = [...of(ctx, 'vmsnapshot.snapshot-limit'), ...of(ctx, 'status.vmsnapshot', (e) => Number(e.attrs.innerCode ?? e.attrs.code) === 85)];
+    const strong = [...of(ctx, 'vmsnapshot.snapshot-limit'), ...statusWithCode(ctx, [85])];
     if (!strong.length) return ruledOut(this, ctx, jobResult(ctx).slice(-1), 'storage never refused a snapshot for the snapshot count');
     return found(this, ctx, { strong }, 'storage refused the snapshot: the snapshot count of the blob is exceeded (code 85)');
   },

@@ -11,6 +11,7 @@ import { createGunzip } from 'node:zlib';
 import * as tar from 'tar-stream';
 import yauzl from 'yauzl';
 import fg from 'fast-glob';
+import { drain, readCapped, sha256File } from './streams.js';
 import { LimitError, type Limits } from './limits.js';
 import { archiveTypeByMagic, archiveTypeByName, joinNested, logicalPath, looksLikeTar, normalizeEntryPath } from './paths.js';
 
@@ -106,7 +107,8 @@ class Reader {
   async archive(path: string, type: 'tgz' | 'tar' | 'zip' | 'gz', depth: number, source: Readable, mtime: Date | null): Promise<void> {
     try {
       if (type === 'zip') {
-        const buf = await collect(source, this.limits.maxNestedZipBytes, path);
+        const buf = await readCapped(source, this.limits.maxNestedZipBytes);
+        if (!buf) throw new LimitError('maxNestedZipBytes', path, `nested zip larger than ${this.limits.maxNestedZipBytes} bytes`);
         await this.zipFrom(path, depth, (cb) => yauzl.fromBuffer(buf, ZIP_OPTIONS, cb));
       } else if (type === 'tar') {
         await this.tar(path, depth, source);
@@ -223,21 +225,6 @@ export function describe(e: unknown): string {
   return String(e);
 }
 
-/** Reads a whole (small) stream into memory, refusing more than `max` bytes. */
-function collect(stream: Readable, max: number, path: string): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let n = 0;
-    stream.on('data', (c: Buffer) => {
-      n += c.length;
-      if (n > max) { stream.destroy(); reject(new LimitError('maxNestedZipBytes', path, `nested zip larger than ${max} bytes`)); return; }
-      chunks.push(c);
-    });
-    stream.on('end', () => resolve(Buffer.concat(chunks)));
-    stream.on('error', reject);
-  });
-}
-
 /** Reads the first `n` bytes of a stream and gives back a stream that still starts with them. */
 export function peek(source: Readable, n: number): Promise<{ head: Buffer; stream: Readable }> {
   return new Promise((resolve, reject) => {
@@ -312,7 +299,7 @@ export async function readBundle(input: string, limits: Limits, visit: Visitor, 
   try {
     if (magic === 'zip' || (!magic && archiveTypeByName(name) === 'zip')) {
       container = 'zip';
-      const sha = hashFile(input);
+      const sha = sha256File(input); // yauzl reads a zip out of order: the hash is a pass of its own
       await reader.zipFrom('', 0, (cb) => yauzl.open(input, ZIP_OPTIONS, cb)).catch((e) => {
         if (reader.entries === 0) throw new BundleError(`${input}: ${describe(e)}; ask for the upload again (a complete, unmodified archive)`);
         throw e;
@@ -345,7 +332,7 @@ export async function readBundle(input: string, limits: Limits, visit: Visitor, 
       }
       await reader.handle(name, name, 0, st.mtime, source);
     }
-    await drain(source);
+    await drain(source); // so the hash covers the whole file
   } catch (e) {
     if (e instanceof BundleError) throw e;
     if (reader.entries === 0 && !(e instanceof LimitError)) throw new BundleError(`${input}: ${describe(e)}; ask for the upload again`);
@@ -368,18 +355,3 @@ async function readHead(path: string, n: number): Promise<Buffer> {
   } finally { await fh.close(); }
 }
 
-function hashFile(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const h = createHash('sha256');
-    createReadStream(path).on('data', (c) => h.update(c)).on('end', () => resolve(h.digest('hex'))).on('error', reject);
-  });
-}
-
-/** Reads what is left of a stream so the hash covers the whole file. */
-function drain(stream: Readable): Promise<void> {
-  return new Promise((resolve) => {
-    if (stream.readableEnded || stream.destroyed) { resolve(); return; }
-    stream.on('end', resolve).on('close', resolve).on('error', () => resolve());
-    stream.resume();
-  });
-}

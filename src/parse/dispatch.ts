@@ -3,7 +3,8 @@ import type { Readable } from 'node:stream';
 import type { Event } from '../model/types.js';
 import type { ArtifactKind } from '../ingest/catalogue.js';
 import { RecordAssembler, type FileContext, type LineGrammar } from './records.js';
-import { readSmall, splitLines } from './lines.js';
+import { splitLines } from './lines.js';
+import { drain, readCapped } from '../ingest/streams.js';
 import { waagentGrammar } from '../../grammars/waagent.js';
 import { extensionLogGrammar, shellLogGrammar } from '../../grammars/vmsnapshot.js';
 import { kernelGrammar, syslogGrammar } from '../../grammars/syslog.js';
@@ -71,19 +72,16 @@ export async function parseEntry(kind: ArtifactKind | null, stream: Readable, ct
     return stats;
   }
   if (kind === 'timezone') {
-    const chunks: Buffer[] = [];
-    let n = 0;
-    for await (const c of stream) { n += (c as Buffer).length; if (n <= 1 << 20) chunks.push(c as Buffer); }
-    for (const e of parseTimezone(Buffer.concat(chunks), ctx.file)) count(e);
+    const data = await readCapped(stream, 1 << 20);
+    if (data) for (const e of parseTimezone(data, ctx.file)) count(e);
     return stats;
   }
   const parser = kind ? FILE_PARSERS[kind] : undefined;
   if (!parser) {
-    stream.resume();
-    await new Promise<void>((r) => { stream.on('end', r); stream.on('error', () => r()); stream.on('close', r); });
+    await drain(stream);
     return stats;
   }
-  const text = await readSmall(stream, MAX_STATE_FILE_BYTES);
+  const text = (await readCapped(stream, MAX_STATE_FILE_BYTES))?.toString('utf8') ?? null;
   if (text === null) {
     stats.note = `${ctx.file}: larger than ${MAX_STATE_FILE_BYTES} bytes for a ${kind} file, skipped`;
     return stats;

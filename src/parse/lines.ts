@@ -60,13 +60,3 @@ function needsMore(buf: Buffer): boolean {
   return false;
 }
 
-/** Reads a whole small file as text, refusing files larger than `max` bytes. */
-export async function readSmall(stream: Readable, max: number): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let n = 0;
-  for await (const chunk of stream) {
-    n += (chunk as Buffer).length;
-    if (n <= max) chunks.push(chunk as Buffer); // past the cap: keep draining, keep nothing
-  }
-  return n > max ? null : Buffer.concat(chunks).toString('utf8');
-}

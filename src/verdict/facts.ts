@@ -71,7 +71,7 @@ export function deriveJobs(events: Event[]): JobWindow[] {
       const k = key(task, e.attrs.jobStartMs);
       const j = byTask.get(k) ?? { start: e.attrs.jobStartMs, end: null, source: e.file, code: null };
       if (e.kind === 'status.vmsnapshot') {
-        const code = (e.attrs.innerCode as number | undefined) ?? (e.attrs.code as number | undefined) ?? null;
+        const code = (e.attrs.resultCode as number | undefined) ?? null;
         j.code = code;
         if (e.ms !== null && code !== 4) j.end = Math.max(j.end ?? 0, e.ms);
       }

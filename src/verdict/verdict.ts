@@ -6,6 +6,7 @@ import type { CauseId, Finding, FindingStatus, Report, SymptomCode } from '../mo
 import { CAUSES } from '../causes/index.js';
 import type { CauseContext } from '../causes/cause.js';
 import { SYMPTOMS, symptomFor } from './symptoms.js';
+import { NO_NETWORK_CODES } from '../causes/no-network.js';
 
 const TIER: Record<FindingStatus, number> = { confirmed: 4, likely: 3, possible: 2, 'not-observable': 1, 'ruled-out': 0 };
 
@@ -26,8 +27,8 @@ export function decide(findings: Finding[], given: SymptomCode | null, ctx: Caus
   let symptom = given;
   let source: Report['verdict']['symptomSource'] = given ? 'given' : 'none';
   if (!symptom && top && TIER[top.status] >= TIER.likely) {
-    const net = ctx.events.some((e) => e.kind === 'vmsnapshot.network.failed' || (e.kind === 'status.vmsnapshot' && [76, 761, 15].includes(Number(e.attrs.innerCode ?? e.attrs.code))));
-    const mount = ctx.events.some((e) => e.kind === 'status.vmsnapshot' && Number(e.attrs.innerCode ?? e.attrs.code) === 123);
+    const net = ctx.events.some((e) => e.kind === 'vmsnapshot.network.failed' || (e.kind === 'status.vmsnapshot' && NO_NETWORK_CODES.includes(Number(e.attrs.resultCode))));
+    const mount = ctx.events.some((e) => e.kind === 'status.vmsnapshot' && e.attrs.resultCode === 123);
     symptom = symptomFor(top.cause, { vmsnapshotNetworkCode: net, unableToOpenMount: mount });
     if (symptom) source = 'inferred';
   }

@@ -1,6 +1,5 @@
 /** Hostile archives: bombs, lying headers, bit flips, unsafe names, links, devices, floods. */
 import test from 'ava';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as tar from 'tar-stream';
 import { tgzBuffer, zipBuffer } from '../../samples/pack.js';
