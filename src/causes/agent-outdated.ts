@@ -15,6 +15,7 @@ export const agentOutdated: Cause = {
   symptoms: ['UserErrorGuestAgentStatusUnavailable', 'ExtensionOperationFailedForManagedDisks', 'GuestAgentSnapshotTaskStatusError', 'BackUpOperationFailed', 'BackUpOperationFailedV2'],
   needs: ['waagent-log', 'waagent-status', 'syslog'],
   manual: { en: 'Run `waagent --version` on the VM and compare the goal-state agent with 2.2.53.1.', ja: 'VM で `waagent --version` を実行し、ゴール ステート エージェントのバージョンを 2.2.53.1 と比較してください。' },
+  role: 'condition',
   detect(ctx) {
     if (blind(this, ctx)) return notObservable(this, 'no agent log: the agent version is unknown');
     const f = ctx.facts;

@@ -14,6 +14,7 @@ export const agentUnresponsive: Cause = {
   symptoms: ['UserErrorGuestAgentStatusUnavailable', 'ExtensionOperationFailedForManagedDisks', 'GuestAgentSnapshotTaskStatusError', 'BackUpOperationFailed', 'BackUpOperationFailedV2'],
   needs: ['waagent-log', 'syslog', 'windows-agent-log'],
   manual: { en: 'Run `systemctl status walinuxagent` (or waagent) and `ps -ef | grep waagent` on the VM.', ja: 'VM 上で `systemctl status walinuxagent` (または waagent) と `ps -ef | grep waagent` を実行してください。' },
+  role: 'failure',
   detect(ctx) {
     if (blind(this, ctx)) return notObservable(this, 'no agent log in the bundle');
     const crashes = of(ctx, /^waagent\.agent\.(crash|blacklisted)$|^windows\.agent\.stopping$/);

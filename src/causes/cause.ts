@@ -2,7 +2,7 @@
  * What a cause is (ESLint-rule style: metadata, then one pure function) and the shared helpers that
  * turn evidence events into a finding with a computed confidence.
  */
-import type { CauseId, Event, Evidence, Facts, Finding, FindingStatus, JobWindow, SymptomCode } from '../model/types.js';
+import type { CauseId, Event, Evidence, Facts, Finding, FindingRole, FindingStatus, JobWindow, Message, SymptomCode } from '../model/types.js';
 import { iso } from '../parse/time.js';
 import { SYMPTOMS } from '../verdict/symptoms.js';
 
@@ -20,6 +20,8 @@ export interface Cause {
   needs: string[];
   /** What a person must check by hand when the bundle cannot tell. */
   manual: Localized;
+  /** What a finding of this cause usually is: the failure of a backup, or a background condition. */
+  role: FindingRole;
   detect(ctx: CauseContext): Finding;
 }
 
@@ -65,6 +67,13 @@ export interface Weighed {
   timeless?: boolean;
   /** Added to the confidence for independent agreement the events do not show (e.g. a silence). */
   bonus?: number;
+  /** Overrides the cause's usual role for this finding. */
+  role?: FindingRole;
+}
+
+/** Interim: a plain English sentence as a note (rules move to catalogue ids). */
+function asNote(summary: string | Message): { summary: string; note: Message } {
+  return typeof summary === 'string' ? { summary, note: { id: 'legacy', params: { text: summary } } } : { summary: summary.id, note: summary };
 }
 
 /**
@@ -111,25 +120,25 @@ export function cite(ctx: CauseContext, events: Event[], n = 4): Evidence[] {
     .map(toEvidence);
 }
 
-export function found(cause: Cause, ctx: CauseContext, w: Weighed, summary: string): Finding {
+export function found(cause: Cause, ctx: CauseContext, w: Weighed, summary: string | Message): Finding {
   // the error code the Backup job showed names few causes and this is one: a second, independent source
   const specific = SYMPTOMS.find((s) => s.code === ctx.symptom)?.causes;
   const agrees = specific !== undefined && specific.length <= 2 && specific.includes(cause.id);
   const conf = round(Math.min(1, confidence(ctx, w) + (agrees && (w.strong?.length ?? 0) > 0 ? 0.1 : 0)));
   return {
-    cause: cause.id, status: statusOf(conf), confidence: conf,
+    cause: cause.id, status: statusOf(conf), confidence: conf, role: w.role ?? cause.role,
     evidence: cite(ctx, [...(w.strong ?? []), ...(w.supporting ?? [])]),
-    summary,
+    ...asNote(summary),
     ...(conf < 0.5 ? { manualCheck: cause.manual } : {}),
   };
 }
 
-export function ruledOut(cause: Cause, ctx: CauseContext, counter: Event[], summary: string): Finding {
-  return { cause: cause.id, status: 'ruled-out', confidence: 0, evidence: cite(ctx, counter, 2), summary };
+export function ruledOut(cause: Cause, ctx: CauseContext, counter: Event[], summary: string | Message): Finding {
+  return { cause: cause.id, status: 'ruled-out', confidence: 0, role: cause.role, evidence: cite(ctx, counter, 2), ...asNote(summary) };
 }
 
-export function notObservable(cause: Cause, summary: string): Finding {
-  return { cause: cause.id, status: 'not-observable', confidence: 0, evidence: [], summary, manualCheck: cause.manual };
+export function notObservable(cause: Cause, summary: string | Message): Finding {
+  return { cause: cause.id, status: 'not-observable', confidence: 0, role: cause.role, evidence: [], ...asNote(summary), manualCheck: cause.manual };
 }
 
 /** True when none of the artifact kinds the cause reads is in the bundle. */

@@ -11,6 +11,7 @@ export const certificateFailure: Cause = {
   symptoms: ['UserErrorGuestAgentStatusUnavailable', 'ExtensionOperationFailedForManagedDisks'],
   needs: ['waagent-log', 'vmsnapshot-log'],
   manual: { en: 'Run `openssl version` on the VM and look for Certificates.pem and <thumbprint>.prv files in /var/lib/waagent.', ja: 'VM で `openssl version` を実行し、/var/lib/waagent に Certificates.pem と <thumbprint>.prv があるか確認してください。' },
+  role: 'failure',
   detect(ctx) {
     if (blind(this, ctx)) return notObservable(this, 'no agent or VMSnapshot log in the bundle');
     const strong = [...of(ctx, 'waagent.certificate.error', (e) => e.level !== 'info'), ...of(ctx, 'vmsnapshot.certificate'),

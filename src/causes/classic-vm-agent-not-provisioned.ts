@@ -11,6 +11,7 @@ export const classicVmAgentNotProvisioned: Cause = {
   symptoms: ['UserErrorGuestAgentStatusUnavailable'],
   needs: ['ovf-env', 'waagent-log', 'disable-agent'],
   manual: { en: 'Check ProvisionGuestAgent in /var/lib/waagent/ovf-env.xml and whether /var/lib/waagent/disable_agent exists.', ja: '/var/lib/waagent/ovf-env.xml の ProvisionGuestAgent と、/var/lib/waagent/disable_agent の有無を確認してください。' },
+  role: 'failure',
   detect(ctx) {
     if (blind(this, ctx)) return notObservable(this, 'no ovf-env.xml, agent log or disable_agent marker in the bundle');
     const ovf = of(ctx, 'ovf.provision-guest-agent', (e) => e.attrs.value === false);

@@ -11,6 +11,7 @@ export const dhcpDisabled: Cause = {
   symptoms: SNAPSHOT_HEADING,
   needs: ['waagent-log', 'dhcp-lease', 'syslog'],
   manual: { en: 'Check the guest network configuration (netplan dhcp4, ifcfg BOOTPROTO) and the DHCP lease for option 245.', ja: 'ゲストのネットワーク設定 (netplan の dhcp4、ifcfg の BOOTPROTO) と、DHCP リースにオプション 245 があるかを確認してください。' },
+  role: 'failure',
   detect(ctx) {
     if (blind(this, ctx)) return notObservable(this, 'no agent log, syslog or DHCP lease in the bundle');
     const agent = of(ctx, 'waagent.dhcp.problem');

@@ -15,6 +15,7 @@ export const diskTooLarge: Cause = {
   symptoms: ['UserErrorUnsupportedDiskSize'],
   needs: ['kernel-log', 'syslog'],
   manual: { en: 'Check the size of every data disk in the portal (VM > Disks).', ja: 'ポータル (VM > ディスク) ですべてのデータ ディスクのサイズを確認してください。' },
+  role: 'failure',
   detect(ctx) {
     const sizes = of(ctx, 'kernel.disk-size');
     if (!sizes.length) return notObservable(this, 'the bundle holds no kernel lines with disk sizes');

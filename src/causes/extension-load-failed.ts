@@ -12,6 +12,7 @@ export const extensionLoadFailed: Cause = {
   symptoms: SNAPSHOT_HEADING,
   needs: ['waagent-log', 'handler-state', 'vmsnapshot-shell-log', 'command-execution-log'],
   manual: { en: 'Check the extension state in the portal (VM > Extensions) and /var/lib/waagent/Microsoft.Azure.RecoveryServices.VMSnapshotLinux-*/config/HandlerState.', ja: 'ポータル (VM > 拡張機能) の拡張機能の状態と /var/lib/waagent/Microsoft.Azure.RecoveryServices.VMSnapshotLinux-*/config/HandlerState を確認してください。' },
+  role: 'failure',
   detect(ctx) {
     if (blind(this, ctx)) return notObservable(this, 'no agent log or handler state in the bundle');
     const failures = of(ctx, 'waagent.extension.failed', (e) => e.attrs.handler === VMSNAPSHOT && e.attrs.timeoutSec === undefined);

@@ -11,6 +11,7 @@ export const extensionsDisabled: Cause = {
   symptoms: ['GuestAgentSnapshotTaskStatusError'],
   needs: ['waagent-conf', 'waagent-log'],
   manual: { en: 'Check Extensions.Enabled and Provisioning.Agent in /etc/waagent.conf.', ja: '/etc/waagent.conf の Extensions.Enabled と Provisioning.Agent を確認してください。' },
+  role: 'failure',
   detect(ctx) {
     if (blind(this, ctx)) return notObservable(this, 'no waagent.conf and no agent log in the bundle');
     const conf = of(ctx, 'config.waagent', (e) => e.attrs.key === 'Extensions.Enabled' && /^n/i.test(String(e.attrs.value)));

@@ -11,6 +11,7 @@ export const fsfreezeFailed: Cause = {
   symptoms: ['UserErrorFsFreezeFailed', 'UserErrorUnableToOpenMount', ...SNAPSHOT_HEADING],
   needs: ['vmsnapshot-log', 'extension-status'],
   manual: { en: 'Run `mount` and `findmnt` on the VM and try `fsfreeze -f <mount> && fsfreeze -u <mount>` on each data mount.', ja: 'VM で `mount` と `findmnt` を実行し、各データ マウントで `fsfreeze -f <mount> && fsfreeze -u <mount>` を試してください。' },
+  role: 'failure',
   detect(ctx) {
     if (blind(this, ctx)) return notObservable(this, 'no VMSnapshot log or status file in the bundle');
     const log = of(ctx, 'vmsnapshot.freeze.failed');

@@ -34,6 +34,7 @@ export const noNetwork: Cause = {
   symptoms: ['UserErrorGuestAgentStatusUnavailable', 'ExtensionSnapshotFailedNoNetwork', 'ExtensionOperationFailedForManagedDisks', 'GuestAgentSnapshotTaskStatusError', 'BackUpOperationFailed', 'BackUpOperationFailedV2'],
   needs: ['waagent-log', 'vmsnapshot-log', 'extension-status', 'syslog', 'windows-agent-log'],
   manual: { en: 'From the VM, test `curl http://168.63.129.16/?comp=versions` and an HTTPS request to a storage account; review NSG outbound rules and iptables.', ja: 'VM 内で `curl http://168.63.129.16/?comp=versions` とストレージ アカウントへの HTTPS 接続を試し、NSG の送信規則と iptables を確認してください。' },
+  role: 'failure',
   detect(ctx) {
     if (blind(this, ctx)) return notObservable(this, 'neither agent nor VMSnapshot logs are in the bundle');
     const agent = of(ctx, /^waagent\.(goal-state\.fetch-failed|status\.upload-failed|hostplugin\.heartbeat-failed|download\.failed|http\.failed)$/,

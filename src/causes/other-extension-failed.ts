@@ -12,6 +12,7 @@ export const otherExtensionFailed: Cause = {
   symptoms: ['UserErrorVmProvisioningStateFailed'],
   needs: ['waagent-log', 'extension-status'],
   manual: { en: 'Check every extension state in the portal (VM > Extensions).', ja: 'ポータル (VM > 拡張機能) ですべての拡張機能の状態を確認してください。' },
+  role: 'failure',
   detect(ctx) {
     if (blind(this, ctx)) return notObservable(this, 'no agent log or extension status in the bundle');
     const others = [...of(ctx, 'waagent.extension.failed', (e) => !!e.attrs.handler && e.attrs.handler !== VMSNAPSHOT),

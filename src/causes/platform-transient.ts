@@ -11,6 +11,7 @@ export const platformTransient: Cause = {
   symptoms: ['BackUpOperationFailed', 'BackUpOperationFailedV2'],
   needs: ['waagent-log', 'vmsnapshot-log'],
   manual: { en: 'Retry the job; check Azure Service Health for the region.', ja: 'ジョブを再試行し、リージョンの Azure Service Health を確認してください。' },
+  role: 'failure',
   detect(ctx) {
     if (blind(this, ctx)) return notObservable(this, 'no agent or VMSnapshot log in the bundle');
     const host = [...of(ctx, 'vmsnapshot.host-error'),

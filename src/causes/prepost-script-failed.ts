@@ -13,6 +13,7 @@ export const prepostScriptFailed: Cause = {
   symptoms: SNAPSHOT_HEADING,
   needs: ['vmsnapshot-log', 'extension-status'],
   manual: { en: 'Check /etc/azure/VMSnapshotScriptPluginConfig.json and the scripts it names (existence, owner root, permissions).', ja: '/etc/azure/VMSnapshotScriptPluginConfig.json とそこで指定されたスクリプト (存在、root 所有、権限) を確認してください。' },
+  role: 'failure',
   detect(ctx) {
     if (blind(this, ctx)) return notObservable(this, 'no VMSnapshot log or status file in the bundle');
     const log = of(ctx, 'vmsnapshot.prepost.failed');

@@ -11,6 +11,7 @@ export const restorePointLimit: Cause = {
   symptoms: ['UserErrorRpCollectionLimitReached', 'BackUpOperationFailed', 'BackUpOperationFailedV2'],
   needs: [],
   manual: { en: 'Service side: check locks on the AzureBackupRG_* resource group and the number of restore points (limit 18).', ja: 'サービス側: AzureBackupRG_* リソース グループのロックと、復元ポイントの数 (上限 18) を確認してください。' },
+  role: 'failure',
   detect(ctx) {
     const ok = jobResult(ctx).filter((e) => [0, 1].includes(Number(e.attrs.resultCode ?? e.attrs.code)));
     if (ctx.symptom === 'UserErrorRpCollectionLimitReached') {

@@ -11,6 +11,7 @@ export const snapshotConcurrentBackups: Cause = {
   symptoms: SNAPSHOT_HEADING,
   needs: ['vmsnapshot-log', 'extension-status'],
   manual: { en: 'Compare the backup policies of VMs in the same storage account or cloud service.', ja: '同じストレージ アカウントまたはクラウド サービスにある VM のバックアップ ポリシーを比較してください。' },
+  role: 'failure',
   detect(ctx) {
     if (blind(this, ctx)) return notObservable(this, 'no VMSnapshot log or status file in the bundle');
     const rate = [...of(ctx, 'vmsnapshot.rate-exceeded'), ...statusWithCode(ctx, [173])];

@@ -12,6 +12,7 @@ export const snapshotHighLoad: Cause = {
   symptoms: [...SNAPSHOT_HEADING, 'GuestAgentSnapshotTaskStatusError', 'UserErrorFsFreezeFailed'],
   needs: ['vmsnapshot-log', 'extension-status', 'waagent-log', 'kernel-log', 'syslog'],
   manual: { en: 'Check CPU and memory metrics of the VM at the backup time in Azure Monitor.', ja: 'Azure Monitor で、バックアップ時刻の VM の CPU とメモリのメトリックを確認してください。' },
+  role: 'failure',
   detect(ctx) {
     if (blind(this, ctx)) return notObservable(this, 'no VMSnapshot, agent or kernel log in the bundle');
     const tooLate = [...of(ctx, 'vmsnapshot.crp-timeout'), ...statusWithCode(ctx, [402])];

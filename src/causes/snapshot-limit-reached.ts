@@ -11,6 +11,7 @@ export const snapshotLimitReached: Cause = {
   symptoms: ['ExtensionFailedSnapshotLimitReachedError', ...SNAPSHOT_HEADING],
   needs: ['vmsnapshot-log', 'extension-status'],
   manual: { en: 'Count the snapshots of each disk blob in the storage account.', ja: 'ストレージ アカウントで各ディスク BLOB のスナップショット数を確認してください。' },
+  role: 'failure',
   detect(ctx) {
     if (blind(this, ctx)) return notObservable(this, 'no VMSnapshot log or status file in the bundle');
     const strong = [...of(ctx, 'vmsnapshot.snapshot-limit'), ...statusWithCode(ctx, [85])];

@@ -11,6 +11,7 @@ export const snapshotSqlVss: Cause = {
   symptoms: SNAPSHOT_HEADING,
   needs: ['windows-vmsnapshot-log'],
   manual: { en: 'Windows only: check whether SQL Server backups run on the VM and the BCDRAGENT registry value.', ja: 'Windows のみ: VM で SQL Server のバックアップが動いているか、BCDRAGENT のレジストリ値を確認してください。' },
+  role: 'failure',
   detect(ctx) {
     const vss = of(ctx, /^(log\.record|windows\.)/, (e) => /VSS|SQL ?Server|SqlServerWriter/i.test(e.message) && e.level !== 'info');
     if (vss.length) return found(this, ctx, { supporting: vss }, 'VSS/SQL Server messages in the Windows VMSnapshot log');

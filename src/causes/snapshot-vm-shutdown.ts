@@ -11,6 +11,7 @@ export const snapshotVmShutdown: Cause = {
   symptoms: SNAPSHOT_HEADING,
   needs: ['waagent-log', 'syslog'],
   manual: { en: 'Check the activity log and `last -x shutdown reboot` for a shutdown at the backup time.', ja: 'アクティビティ ログと `last -x shutdown reboot` で、バックアップ時刻にシャットダウンがなかったか確認してください。' },
+  role: 'failure',
   detect(ctx) {
     if (blind(this, ctx)) return notObservable(this, 'no agent log or syslog to see shutdowns');
     if (!ctx.job) return notObservable(this, 'the backup time is unknown, so a shutdown cannot be tied to it');

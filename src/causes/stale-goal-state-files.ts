@@ -12,6 +12,7 @@ export const staleGoalStateFiles: Cause = {
   symptoms: ['UserErrorGuestAgentStatusUnavailable'],
   needs: ['waagent-log', 'goal-state', 'extensions-config'],
   manual: { en: 'List /var/lib/waagent and look for many GoalState.N.xml / ExtensionsConfig.N.xml files.', ja: '/var/lib/waagent を一覧し、GoalState.N.xml / ExtensionsConfig.N.xml が多数残っていないか確認してください。' },
+  role: 'failure',
   detect(ctx) {
     if (blind(this, ctx)) return notObservable(this, 'no agent log and no goal-state files in the bundle');
     const missing = of(ctx, 'waagent.goal-state.missing-file');

@@ -11,6 +11,7 @@ export const statusUploadFailed: Cause = {
   symptoms: ['UserErrorGuestAgentStatusUnavailable'],
   needs: ['waagent-log'],
   manual: { en: 'Check the VM agent status in the portal (Ready / Not Ready).', ja: 'ポータルで VM エージェントの状態 (Ready / Not Ready) を確認してください。' },
+  role: 'failure',
   detect(ctx) {
     if (blind(this, ctx)) return notObservable(this, 'no agent log in the bundle');
     const uploads = of(ctx, 'waagent.status.upload-failed');

@@ -29,7 +29,23 @@ export interface Event {
   context?: { before: string[]; after: string[] };
 }
 
-export type FindingStatus = 'confirmed' | 'likely' | 'possible' | 'ruled-out' | 'not-observable';
+/**
+ * `ruled-out` cites a line showing the cause did not happen; `not-seen` means the logs it needs were
+ * read and show no sign of it (nothing to cite); `not-observable` means those logs are missing.
+ */
+export type FindingStatus = 'confirmed' | 'likely' | 'possible' | 'ruled-out' | 'not-seen' | 'not-observable';
+
+/** A failure of this backup, or a background condition that can only contribute to one. */
+export type FindingRole = 'failure' | 'condition';
+
+/** `found`: a failure at likely or above; `none-found`: the logs were read and show none; `cannot-tell`: they are missing. */
+export type Outcome = 'found' | 'none-found' | 'cannot-tell';
+
+/** Text a person reads, as a catalogue id and its parameters (rendered per language by src/messages). */
+export interface Message {
+  id: string;
+  params?: Record<string, string | number>;
+}
 
 export interface Evidence {
   file: string;
@@ -43,8 +59,12 @@ export interface Finding {
   status: FindingStatus;
   confidence: number;
   evidence: Evidence[];
-  /** One sentence in English saying what the evidence shows (writers translate the cause, not this). */
+  /** Failure of this backup or background condition (see README "How the verdict is chosen"). */
+  role: FindingRole;
+  /** One sentence in English saying what the evidence shows (the `note` rendered in English). */
   summary: string;
+  /** The same sentence as a catalogue message, for other languages. */
+  note: Message;
   /** For not-observable/possible: what a person must check by hand. */
   manualCheck?: { en: string; ja: string };
 }
@@ -86,6 +106,15 @@ export interface Report {
     confidence: number;
     symptom: SymptomCode | null;
     symptomSource: 'given' | 'inferred' | 'none';
+    outcome: Outcome;
+    /** Background conditions found beside the failure (e.g. an agent below the supported version). */
+    contributing: CauseId[];
+    /** Entries were skipped or cut: the verdict speaks only of what was read. */
+    partial: boolean;
+    /** The backup job the verdict is about, when the bundle shows one. */
+    job: JobWindow | null;
+    /** Why the outcome is what it is and, for cannot-tell, what to collect. */
+    reasons: Message[];
   };
   findings: Finding[];
   coverage: Coverage;

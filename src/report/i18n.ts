@@ -10,7 +10,7 @@ const STRINGS = {
     result: 'result code', causesChecked: 'Causes checked, in the order of the article', evidence: 'evidence', fix: 'fix', docs: 'docs',
     checkByHand: 'check by hand', coverage: 'Coverage', present: 'present', missing: 'missing', hides: 'hides', unknownFiles: 'files of no known kind',
     facts: 'Facts', agent: 'agent', installed: 'installed', vmsnapshot: 'VMSnapshot', timezone: 'time zone', problems: 'Partial: some input was skipped',
-    none: 'none', marks: { confirmed: 'confirmed', likely: 'likely', possible: 'possible', 'ruled-out': 'ruled out', 'not-observable': "can't tell" },
+    none: 'none', marks: { confirmed: 'confirmed', likely: 'likely', possible: 'possible', 'ruled-out': 'ruled out', 'not-seen': 'not seen', 'not-observable': "can't tell" },
   },
   ja: {
     verdict: '判定', symptom: '症状', symptomGiven: '--error-code で指定', symptomInferred: '根拠から推定',
@@ -20,7 +20,7 @@ const STRINGS = {
     result: '結果コード', causesChecked: '記事の順序で確認した原因', evidence: '根拠', fix: '対処', docs: '資料',
     checkByHand: '手動で確認', coverage: '収集範囲', present: 'あり', missing: 'なし', hides: '見えなくなるもの', unknownFiles: '種類不明のファイル',
     facts: '事実', agent: 'エージェント', installed: 'インストール済み', vmsnapshot: 'VMSnapshot', timezone: 'タイム ゾーン', problems: '一部のみ: 読み飛ばした入力があります',
-    none: 'なし', marks: { confirmed: '確定', likely: '可能性が高い', possible: '可能性あり', 'ruled-out': '除外', 'not-observable': '判断不可' },
+    none: 'なし', marks: { confirmed: '確定', likely: '可能性が高い', possible: '可能性あり', 'ruled-out': '除外', 'not-seen': '兆候なし', 'not-observable': '判断不可' },
   },
 } as const;
 

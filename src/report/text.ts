@@ -6,8 +6,8 @@ import { primaryJob } from '../verdict/facts.js';
 
 export interface TextOptions { lang: Lang; color: boolean; width?: number }
 
-const MARK: Record<Finding['status'], string> = { confirmed: '✔', likely: '▲', possible: '△', 'ruled-out': '✘', 'not-observable': '?' };
-const COLOR: Record<Finding['status'], string> = { confirmed: '31', likely: '33', possible: '33', 'ruled-out': '32', 'not-observable': '90' };
+const MARK: Record<Finding['status'], string> = { confirmed: '✔', likely: '▲', possible: '△', 'ruled-out': '✘', 'not-seen': '·', 'not-observable': '?' };
+const COLOR: Record<Finding['status'], string> = { confirmed: '31', likely: '33', possible: '33', 'ruled-out': '32', 'not-seen': '32', 'not-observable': '90' };
 
 /** Wraps to `width` columns (East Asian characters count double), indenting continuation lines. */
 export function wrap(text: string, width: number, indent: string): string {

@@ -4,11 +4,11 @@
  */
 import type { CauseId, Finding, FindingStatus, Report, SymptomCode } from '../model/types.js';
 import { CAUSES } from '../causes/index.js';
-import type { CauseContext } from '../causes/cause.js';
+import { notObservable, type CauseContext } from '../causes/cause.js';
 import { SYMPTOMS, symptomFor } from './symptoms.js';
 import { NO_NETWORK_CODES } from '../causes/no-network.js';
 
-const TIER: Record<FindingStatus, number> = { confirmed: 4, likely: 3, possible: 2, 'not-observable': 1, 'ruled-out': 0 };
+const TIER: Record<FindingStatus, number> = { confirmed: 4, likely: 3, possible: 2, 'not-observable': 1, 'not-seen': 0, 'ruled-out': 0 };
 
 export function runCauses(ctx: CauseContext): Finding[] {
   return CAUSES.map((c) => {
@@ -16,7 +16,7 @@ export function runCauses(ctx: CauseContext): Finding[] {
       return c.detect(ctx);
     } catch (e) {
       // a bug in one rule must not hide the others
-      return { cause: c.id, status: 'not-observable' as const, confidence: 0, evidence: [], summary: `rule failed: ${(e as Error).message}`, manualCheck: c.manual };
+      return notObservable(c, { id: 'finding.rule-failed', params: { error: (e as Error).message } });
     }
   });
 }
@@ -47,6 +47,9 @@ export function decide(findings: Finding[], given: SymptomCode | null, ctx: Caus
   const best = pool.sort((a, b) => TIER[b.status] - TIER[a.status] || rank(a) - rank(b) || b.confidence - a.confidence)[0] ?? null;
   return {
     findings: ordered,
-    verdict: { cause: best ? best.cause : null, confidence: best ? best.confidence : 0, symptom, symptomSource: source },
+    verdict: {
+      cause: best ? best.cause : null, confidence: best ? best.confidence : 0, symptom, symptomSource: source,
+      outcome: best ? 'found' : 'none-found', contributing: [], partial: false, job: ctx.job, reasons: [],
+    },
   };
 }
