@@ -47,7 +47,7 @@ const RULES: Rule[] = [
   ['kernel.oom', /Out of memory: Kill|oom-kill|invoked oom-killer/],
   ['kernel.hung-task', /blocked for more than (\d+) seconds/, (m) => ({ seconds: Number(m[1]) })],
   ['kernel.disk-size', /\[(sd[a-z]+|nvme\w+)\] (\d+) (\d+)-byte logical blocks: \(([\d.]+) (\w+)\//,
-    (m) => ({ device: m[1]!, sizeGB: Math.round(Number(m[2]) * Number(m[3]) / 1e9), sizeText: `${m[4]} ${m[5]}` })],
+    (m) => ({ device: m[1]!, bytes: Number(m[2]) * Number(m[3]), sizeGB: Math.round(Number(m[2]) * Number(m[3]) / 1e9), sizeText: `${m[4]} ${m[5]}` })],
   ['system.shutdown', /Reached target (?:Shutdown|Power-Off|Reboot)|System is going down|systemd-shutdown|reboot: (?:Power down|Restarting system)|Stopping Azure Linux Agent|Stopped (?:Azure Linux Agent|walinuxagent)/],
   ['system.boot', /Linux version \d|Booting Linux|Command line: BOOT_IMAGE|Started Azure Linux Agent|Started walinuxagent/],
   ['dhcp.problem', /No DHCPOFFERS received|DHCPDISCOVER .* interval|dhcp.*(?:failed|timed out|timeout)/i],

@@ -9,9 +9,11 @@ import type { Limits } from './ingest/limits.js';
 import type { ProgressFn } from './ingest/readers.js';
 import { scanBundle, type Inventory } from './pipeline/scan.js';
 import { EvidenceStore } from './pipeline/evidence-store.js';
-import { deriveFacts, primaryJob } from './verdict/facts.js';
-import { decide, runCauses } from './verdict/verdict.js';
-import { resolveSymptom } from './verdict/symptoms.js';
+import { buildContext } from './facts/index.js';
+import { decide } from './verdict/verdict.js';
+import { runCauses } from './causes/index.js';
+import { NO_NETWORK_CODES } from './causes/no-network.js';
+import { resolveSymptom } from './model/symptoms.js';
 import { specOf } from './ingest/catalogue.js';
 import { redact } from './report/redact.js';
 
@@ -62,10 +64,15 @@ export async function analyzeWithInventory(input: string | Readable, options: An
   const inventory = await scanBundle(input, store.add, { limits: options.limits, progress: options.progress });
   const events = store.events();
   const agentMinutes = store.agentMinutes();
-  const facts = deriveFacts(events, agentMinutes, store.timeZone);
-  const present = new Set<string>(inventory.present);
-  const ctx = { events, facts, present, job: primaryJob(facts.jobs), agentMinutes, symptom: given };
-  const { findings, verdict } = decide(runCauses(ctx), given, ctx);
+  const ctx = buildContext({ events, agentMinutes, timeZone: store.timeZone, present: inventory.present, symptom: given });
+  const facts = ctx.facts;
+  const { findings, verdict } = decide({
+    findings: runCauses(ctx), given, job: ctx.job, present: ctx.present, partial: inventory.problems.length > 0,
+    signs: {
+      vmsnapshotNetworkCode: facts.snapshotNetworkFailures > 0 || facts.resultCodes.some((c) => NO_NETWORK_CODES.includes(c)),
+      unableToOpenMount: facts.resultCodes.includes(123),
+    },
+  });
   const clean = options.noRedact ? (s: string) => s : redact;
   const problems = [...inventory.problems];
   const report: Report = {

@@ -2,7 +2,7 @@
 export { analyze, analyzeWithInventory, UsageError, type AnalyzeOptions, type AnalysisResult, type TimelineData } from './analyze.js';
 export { runBatch, expandInputs, readManifest, type BatchInput, type BatchOptions, type BatchSummary } from './batch/batch.js';
 export { CAUSES, causeById, type Cause, type CauseContext, type Localized } from './causes/index.js';
-export { SYMPTOMS, resolveSymptom, type Symptom } from './verdict/symptoms.js';
+export { SYMPTOMS, resolveSymptom, type Symptom } from './model/symptoms.js';
 export { timeline, type TimelineFilter } from './timeline/timeline.js';
 export { BundleError } from './ingest/readers.js';
 export { DEFAULT_LIMITS, LimitError, type Limits } from './ingest/limits.js';

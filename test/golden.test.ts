@@ -72,7 +72,7 @@ test('local agent times are converted with the zone found in the bundle', async 
 
 test('cause metadata and the symptom table agree: each lists the other', async (t) => {
   const { CAUSES } = await import('../src/causes/index.js');
-  const { SYMPTOMS } = await import('../src/verdict/symptoms.js');
+  const { SYMPTOMS } = await import('../src/model/symptoms.js');
   for (const s of SYMPTOMS) for (const c of s.causes) t.true(CAUSES.find((x) => x.id === c)!.symptoms.includes(s.code), `${c} should list ${s.code}`);
   for (const c of CAUSES) for (const s of c.symptoms) t.true(SYMPTOMS.find((x) => x.code === s)!.causes.includes(c.id), `${s} should list ${c.id}`);
 });

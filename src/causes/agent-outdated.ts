@@ -1,5 +1,5 @@
 import { ARTICLE, blind, found, notObservable, of, ruledOut, type Cause } from './cause.js';
-import { compareVersions, MIN_AGENT } from '../verdict/facts.js';
+import { compareVersions, CURRENT_MIN_AGENT as MIN_AGENT } from '../facts/index.js';
 
 /** Agent version range each line generation implies (FORMATS.md §1.2). */
 const GEN_MAX: Record<string, string> = { G0: '2.0.x', G1: '2.2.30', G2: '2.2.45', G3: '2.2.46' };
@@ -20,25 +20,28 @@ export const agentOutdated: Cause = {
     if (blind(this, ctx)) return notObservable(this, 'no agent log: the agent version is unknown');
     const f = ctx.facts;
     const running = f.goalStateAgentVersion ?? f.installedAgentVersion;
+    const min = f.minAgentAtLogTime;
     const versionEvents = of(ctx, /^waagent\.(start\.goal-state-agent|heartbeat|start\.daemon)$/);
     const autoOff = Object.entries(f.waagentConf).some(([k, v]) => /^AutoUpdate\.(Enabled|UpdateToLatestVersion)$/.test(k) && /^n/i.test(v));
     const supporting = [...of(ctx, /^waagent\.(autoupdate-disabled|update\.failed|agent\.blacklisted)$/), ...of(ctx, 'agent.error', (e) => e.attrs.wasFatal === true)];
-    if (running && !/^WALinuxAgent/.test(running)) {
-      if (compareVersions(running, MIN_AGENT) >= 0) {
-        return ruledOut(this, ctx, versionEvents.slice(-1), `the agent runs version ${running}, at or above the minimum ${MIN_AGENT}`);
-      }
+    const cmp = min ? compareVersions(running, min) : null;
+    if (cmp !== null && cmp >= 0) {
+      return ruledOut(this, ctx, versionEvents.filter((e) => String(e.attrs.version) === running).slice(-1), `the agent runs version ${running}, at or above the minimum ${min} that applied when the logs were written`);
+    }
+    if (cmp !== null) {
       const lastOld = versionEvents.filter((e) => String(e.attrs.version) === running);
       // the line format of the log independently dates the agent
       const formatAgrees = f.agentGeneration !== null && GEN_MAX[f.agentGeneration] !== undefined;
-      return found(this, ctx, { strong: lastOld.slice(-2), supporting, timeless: true, bonus: formatAgrees ? 0.1 : 0 }, `the agent runs version ${running}, below the minimum supported ${MIN_AGENT}${autoOff ? '; auto-update is off in waagent.conf' : ''}`);
+      return found(this, ctx, { strong: lastOld.slice(-2), supporting, timeless: true, bonus: formatAgrees ? 0.1 : 0 }, `the agent runs version ${running}, below the minimum supported ${min} at the time of the logs${autoOff ? '; auto-update is off in waagent.conf' : ''}`);
     }
-    // no version line: the line format itself dates the agent
+    // no readable version: the line format itself dates the agent (a weaker sign than a version line)
     const gen = f.agentGeneration;
     if (gen && GEN_MAX[gen]) {
       const old = of(ctx, /^waagent\./, (e) => e.attrs.gen === gen).slice(-1);
-      return found(this, ctx, { strong: old, supporting, timeless: true }, `agent log lines have the ${gen} format, written only by agents up to ${GEN_MAX[gen]}`);
+      return found(this, ctx, { supporting: [...old, ...supporting], timeless: true, bonus: 0.15 }, `agent log lines have the ${gen} format, written only by agents up to ${GEN_MAX[gen]}`);
     }
     if (supporting.length || autoOff) return found(this, ctx, { supporting }, `agent updates are disabled or failing${autoOff ? ' (AutoUpdate off in waagent.conf)' : ''}`);
-    return notObservable(this, 'the bundle does not say which agent version runs');
+    if (running && !min) return ruledOut(this, ctx, [], `the logs predate any published minimum agent version (agent ${running})`);
+    return notObservable(this, running ? `the agent version ${running} cannot be read as a number` : 'the bundle does not say which agent version runs');
   },
 };

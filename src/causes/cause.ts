@@ -4,7 +4,7 @@
  */
 import type { CauseId, Event, Evidence, Facts, Finding, FindingRole, FindingStatus, JobWindow, Message, SymptomCode } from '../model/types.js';
 import { iso } from '../parse/time.js';
-import { SYMPTOMS } from '../verdict/symptoms.js';
+import { SYMPTOMS } from '../model/symptoms.js';
 
 export interface Localized { en: string; ja: string }
 
@@ -110,14 +110,14 @@ export function toEvidence(e: Event): Evidence {
   return { file: e.file, line: e.line, time: iso(e.ms), text };
 }
 
-/** Picks the events to cite: strongest first, nearest the job first, at most `n`. */
-export function cite(ctx: CauseContext, events: Event[], n = 4): Evidence[] {
+/** Picks the events to cite: stated failures before agreeing signs, nearest the job first, at most `n`. */
+export function cite(ctx: CauseContext, events: Event[], n = 4, strong: Set<Event> = new Set()): Evidence[] {
   const seen = new Set<string>();
   return [...events]
-    .sort((a, b) => nearJob(ctx, b) - nearJob(ctx, a) || (b.ms ?? 0) - (a.ms ?? 0))
+    .sort((a, b) => Number(strong.has(b)) - Number(strong.has(a)) || nearJob(ctx, b) - nearJob(ctx, a) || (b.ms ?? 0) - (a.ms ?? 0))
     .filter((e) => { const k = `${e.file}:${e.line}:${e.raw}`; if (seen.has(k)) return false; seen.add(k); return true; })
     .slice(0, n)
-    .map(toEvidence);
+    .map((e) => ({ ...toEvidence(e), ...(strong.size ? { strength: strong.has(e) ? 'strong' as const : 'supporting' as const } : {}) }));
 }
 
 export function found(cause: Cause, ctx: CauseContext, w: Weighed, summary: string | Message): Finding {
@@ -127,14 +127,19 @@ export function found(cause: Cause, ctx: CauseContext, w: Weighed, summary: stri
   const conf = round(Math.min(1, confidence(ctx, w) + (agrees && (w.strong?.length ?? 0) > 0 ? 0.1 : 0)));
   return {
     cause: cause.id, status: statusOf(conf), confidence: conf, role: w.role ?? cause.role,
-    evidence: cite(ctx, [...(w.strong ?? []), ...(w.supporting ?? [])]),
+    evidence: cite(ctx, [...(w.strong ?? []), ...(w.supporting ?? [])], 4, new Set(w.strong ?? [])),
     ...asNote(summary),
     ...(conf < 0.5 ? { manualCheck: cause.manual } : {}),
   };
 }
 
+/**
+ * The logs were read and show no sign of the cause. With a line that shows it did not happen (a
+ * success, a thaw, a heartbeat in the job) it is ruled out; with none it is only "not seen".
+ */
 export function ruledOut(cause: Cause, ctx: CauseContext, counter: Event[], summary: string | Message): Finding {
-  return { cause: cause.id, status: 'ruled-out', confidence: 0, role: cause.role, evidence: cite(ctx, counter, 2), ...asNote(summary) };
+  const evidence = cite(ctx, counter, 2);
+  return { cause: cause.id, status: evidence.length ? 'ruled-out' : 'not-seen', confidence: 0, role: cause.role, evidence, ...asNote(summary) };
 }
 
 export function notObservable(cause: Cause, summary: string | Message): Finding {
@@ -146,9 +151,34 @@ export function blind(cause: Cause, ctx: CauseContext): boolean {
   return cause.needs.length > 0 && !cause.needs.some((k) => ctx.present.has(k));
 }
 
+const HEALTHY = /^waagent\.(heartbeat|goal-state\.processed|goal-state\.recovered)$/;
+/** Signs that the agent reached the WireServer (a heartbeat line alone is written offline too). */
+export const CONTACT = /^waagent\.(goal-state\.processed|goal-state\.recovered)$/;
+
 /** Healthy signs of the agent near the job: heartbeats, processed goal states. */
 export function agentHealthySigns(ctx: CauseContext): Event[] {
-  return of(ctx, /^waagent\.(heartbeat|goal-state\.processed|goal-state\.recovered)$/, (e) => nearJob(ctx, e) >= 0.85);
+  return of(ctx, HEALTHY, (e) => nearJob(ctx, e) >= 0.85);
+}
+
+/** Healthy signs inside the job window (none when the job is unknown). */
+export function healthyInJob(ctx: CauseContext, signs: RegExp = HEALTHY): Event[] {
+  return ctx.job ? of(ctx, signs, (e) => inJob(ctx, e)) : [];
+}
+
+/**
+ * Routine trouble that the agent got over: each event is followed, within `withinMs`, by a healthy
+ * sign of the agent (a retry that then succeeded, endpoint discovery at start-up). Such lines
+ * support a cause at most; the failure is what did not recover.
+ */
+export function recovered(ctx: CauseContext, events: Event[], withinMs = 15 * 60_000, signs: RegExp = HEALTHY): boolean {
+  if (!events.length) return false;
+  const healthy = of(ctx, signs).map((e) => e.ms).filter((m): m is number => m !== null).sort((a, b) => a - b);
+  const nextAfter = (t: number): number | undefined => {
+    let lo = 0, hi = healthy.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (healthy[mid]! > t) hi = mid; else lo = mid + 1; }
+    return healthy[lo];
+  };
+  return events.every((e) => { if (e.ms === null) return false; const h = nextAfter(e.ms); return h !== undefined && h - e.ms <= withinMs; });
 }
 
 /** VMSnapshot status files whose result code passes `test` (a list of codes, or a predicate). */

@@ -8,7 +8,7 @@ export const certificateFailure: Cause = {
     ja: 'openssl がインストールされ、エージェントが実行できることを確認し (/etc/waagent.conf の OS.OpensslPath)、FIPS の設定を確認してから、エージェントを再起動してゴール ステートと証明書を再取得させてください。',
   },
   docs: LINUX_AGENT,
-  symptoms: ['UserErrorGuestAgentStatusUnavailable', 'ExtensionOperationFailedForManagedDisks'],
+  symptoms: ['UserErrorGuestAgentStatusUnavailable', 'ExtensionOperationFailedForManagedDisks', 'ExtensionConfigParsingFailure'],
   needs: ['waagent-log', 'vmsnapshot-log'],
   manual: { en: 'Run `openssl version` on the VM and look for Certificates.pem and <thumbprint>.prv files in /var/lib/waagent.', ja: 'VM で `openssl version` を実行し、/var/lib/waagent に Certificates.pem と <thumbprint>.prv があるか確認してください。' },
   role: 'failure',

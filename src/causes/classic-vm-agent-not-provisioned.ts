@@ -8,7 +8,7 @@ export const classicVmAgentNotProvisioned: Cause = {
     ja: 'クラシック VM の場合は、クラシックの Azure PowerShell で ProvisionGuestAgent を true にし (Get-AzureVM、$vm.VM.ProvisionGuestAgent = $true、Update-AzureVM)、再試行してください。Linux では /var/lib/waagent/disable_agent も削除してエージェントを再起動してください。',
   },
   docs: ARTICLE,
-  symptoms: ['UserErrorGuestAgentStatusUnavailable'],
+  symptoms: ['UserErrorGuestAgentStatusUnavailable', 'UserErrorVmNotInDesirableState', 'AzureVmOffline'],
   needs: ['ovf-env', 'waagent-log', 'disable-agent'],
   manual: { en: 'Check ProvisionGuestAgent in /var/lib/waagent/ovf-env.xml and whether /var/lib/waagent/disable_agent exists.', ja: '/var/lib/waagent/ovf-env.xml の ProvisionGuestAgent と、/var/lib/waagent/disable_agent の有無を確認してください。' },
   role: 'failure',

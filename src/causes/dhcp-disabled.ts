@@ -1,4 +1,4 @@
-import { SNAPSHOT_HEADING, agentHealthySigns, ARTICLE, blind, found, notObservable, of, ruledOut, type Cause } from './cause.js';
+import { SNAPSHOT_HEADING, agentHealthySigns, ARTICLE, blind, found, notObservable, of, recovered, ruledOut, type Cause } from './cause.js';
 
 export const dhcpDisabled: Cause = {
   id: 'dhcp-disabled',
@@ -19,13 +19,15 @@ export const dhcpDisabled: Cause = {
     const goodLease = of(ctx, 'dhcp.lease', (e) => e.attrs.has245 === true);
     const sys = of(ctx, 'dhcp.problem');
     const noRoute = of(ctx, /^waagent\.(goal-state\.fetch-failed|http\.failed)$/, (e) => e.attrs.target === 'wireserver' && /no-route|unreachable/.test(String(e.attrs.mechanism)));
-    const strong = [...agent, ...(goodLease.length ? [] : lease)];
-    const supporting = [...sys, ...noRoute];
+    // endpoint discovery lines the agent got past (it then reached the WireServer) are routine start-up
+    const routine = recovered(ctx, agent, 30 * 60_000);
+    const strong = [...(routine ? [] : agent), ...(goodLease.length ? [] : lease)];
+    const supporting = [...sys, ...noRoute, ...(routine ? agent : [])];
     if (!strong.length && !supporting.length) {
       return ruledOut(this, ctx, [...goodLease, ...agentHealthySigns(ctx)].slice(-2), 'the agent found the WireServer and no DHCP trouble was logged');
     }
     return found(this, ctx, { strong, supporting }, [
-      agent.length ? `the agent could not discover the WireServer through DHCP (${agent.length} record(s))` : '',
+      agent.length ? (routine ? `DHCP endpoint discovery retried ${agent.length} time(s), then the agent reached the WireServer` : `the agent could not discover the WireServer through DHCP (${agent.length} record(s))`) : '',
       lease.length && !goodLease.length ? 'the DHCP lease has no option 245' : '',
       noRoute.length ? 'no route to 168.63.129.16' : '',
       sys.length ? 'DHCP client errors in syslog' : '',

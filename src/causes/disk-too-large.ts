@@ -1,8 +1,11 @@
 import { found, notObservable, of, ruledOut, type Cause } from './cause.js';
+import { diskLimitAt, formatSize } from '../facts/index.js';
+import type { Event } from '../model/types.js';
 
-/** Current limits: 32 TB per disk, 4 TB for encrypted disks (FORMATS.md §5). */
-const LIMIT_GB = 32 * 1024;
-const ENCRYPTED_LIMIT_GB = 4 * 1024;
+/** Disk size in bytes: the kernel's block count × block size; older events carry decimal GB only. */
+function bytesOf(e: Event): number {
+  return typeof e.attrs.bytes === 'number' ? e.attrs.bytes : Number(e.attrs.sizeGB) * 1e9;
+}
 
 export const diskTooLarge: Cause = {
   id: 'disk-too-large',
@@ -19,10 +22,14 @@ export const diskTooLarge: Cause = {
   detect(ctx) {
     const sizes = of(ctx, 'kernel.disk-size');
     if (!sizes.length) return notObservable(this, 'the bundle holds no kernel lines with disk sizes');
-    const big = sizes.filter((e) => Number(e.attrs.sizeGB) > LIMIT_GB);
-    const maybe = sizes.filter((e) => Number(e.attrs.sizeGB) > ENCRYPTED_LIMIT_GB && Number(e.attrs.sizeGB) <= LIMIT_GB);
-    if (!big.length && !maybe.length) return ruledOut(this, ctx, sizes.slice(-1), `all ${new Set(sizes.map((e) => e.attrs.device)).size} disk(s) seen are within the 4 TB limit`);
+    // the limit that applied when the disk was seen; sizes compared in bytes (TiB), never TB against TiB
+    const limit = (e: Event) => diskLimitAt(e.ms);
+    const big = sizes.filter((e) => bytesOf(e) > limit(e).plain);
+    const maybe = sizes.filter((e) => bytesOf(e) > limit(e).encrypted && bytesOf(e) <= limit(e).plain);
+    const at = limit(sizes.at(-1)!);
+    if (!big.length && !maybe.length) return ruledOut(this, ctx, sizes.slice(-1), `all ${new Set(sizes.map((e) => e.attrs.device)).size} disk(s) seen are within the ${formatSize(at.plain)} limit`);
+    const l = limit([...big, ...maybe][0]!);
     return found(this, ctx, { strong: big, supporting: maybe, timeless: true },
-      `${[...big, ...maybe].map((e) => `${e.attrs.device} ${e.attrs.sizeText}`).join(', ')}${big.length ? ' exceeds 32 TB' : ' exceeds the 4 TB limit for encrypted disks'}`);
+      `${[...big, ...maybe].map((e) => `${e.attrs.device} ${formatSize(bytesOf(e))}`).join(', ')}${big.length ? ` exceeds the ${formatSize(l.plain)} limit` : ` exceeds the ${formatSize(l.encrypted)} limit for encrypted disks`}`);
   },
 };

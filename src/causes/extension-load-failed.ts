@@ -1,4 +1,4 @@
-import { VMSNAPSHOT } from '../verdict/facts.js';
+import { VMSNAPSHOT } from '../facts/derive.js';
 import { SNAPSHOT_HEADING, ARTICLE, blind, found, nearJob, notObservable, of, ruledOut, type Cause } from './cause.js';
 
 export const extensionLoadFailed: Cause = {
@@ -9,7 +9,7 @@ export const extensionLoadFailed: Cause = {
     ja: 'VMSnapshot 拡張機能をアンインストールし (ポータルの VM > 拡張機能、または `az vm extension delete`)、次回のバックアップで新しくインストールされるようにしてください。VM エージェントを更新し、サポートされる Python があることを確認してください。Windows では iaasvmprovider サービスが有効で自動起動になっているか確認してください。',
   },
   docs: ARTICLE,
-  symptoms: SNAPSHOT_HEADING,
+  symptoms: [...SNAPSHOT_HEADING, 'UserErrorVmNotInDesirableState', 'ExtensionStuckInDeletionState', 'ExtensionConfigParsingFailure', 'UserErrorCrpReportedUserError'],
   needs: ['waagent-log', 'handler-state', 'vmsnapshot-shell-log', 'command-execution-log'],
   manual: { en: 'Check the extension state in the portal (VM > Extensions) and /var/lib/waagent/Microsoft.Azure.RecoveryServices.VMSnapshotLinux-*/config/HandlerState.', ja: 'ポータル (VM > 拡張機能) の拡張機能の状態と /var/lib/waagent/Microsoft.Azure.RecoveryServices.VMSnapshotLinux-*/config/HandlerState を確認してください。' },
   role: 'failure',

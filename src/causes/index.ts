@@ -1,6 +1,7 @@
 /** The cause catalogue: adding a cause is adding its file and one line here. */
 import type { CauseId } from '../model/types.js';
-import type { Cause } from './cause.js';
+import type { Finding } from '../model/types.js';
+import { notObservable, type Cause, type CauseContext } from './cause.js';
 import { staleGoalStateFiles } from './stale-goal-state-files.js';
 import { noNetwork } from './no-network.js';
 import { agentUnresponsive } from './agent-unresponsive.js';
@@ -29,6 +30,17 @@ export const CAUSES: Cause[] = [
   restorePointLimit, diskTooLarge, extensionsDisabled, fsfreezeFailed, prepostScriptFailed, snapshotLimitReached,
   certificateFailure, statusUploadFailed, otherExtensionFailed, platformTransient,
 ];
+
+/** Runs every cause on the context; a bug in one rule must not hide the others. */
+export function runCauses(ctx: CauseContext): Finding[] {
+  return CAUSES.map((c) => {
+    try {
+      return c.detect(ctx);
+    } catch (e) {
+      return notObservable(c, { id: 'finding.rule-failed', params: { error: (e as Error).message } });
+    }
+  });
+}
 
 export function causeById(id: string): Cause | undefined {
   return CAUSES.find((c) => c.id === id);

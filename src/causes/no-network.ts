@@ -1,5 +1,5 @@
 import type { Event } from '../model/types.js';
-import { statusWithCode, agentHealthySigns, ARTICLE, blind, found, notObservable, of, ruledOut, type Cause } from './cause.js';
+import { statusWithCode, agentHealthySigns, ARTICLE, blind, CONTACT, found, healthyInJob, nearJob, notObservable, of, recovered, ruledOut, type Cause } from './cause.js';
 
 /** VMSnapshot result codes of a snapshot that could not reach storage (FORMATS.md §3.6). */
 export const NO_NETWORK_CODES = [76, 761, 15];
@@ -31,7 +31,7 @@ export const noNetwork: Cause = {
     ja: 'NSG とゲスト内のファイアウォールで Azure データセンターの IP 範囲またはサービス タグ (Storage) への送信を許可するか、/etc/waagent.conf の HttpProxy.Host/HttpProxy.Port で HTTP プロキシ経由にしてください。168.63.129.16 のポート 80・443・32526 は決してブロックしないでください。マネージド ディスクではポート 8443 も必要な場合があります。',
   },
   docs: ARTICLE,
-  symptoms: ['UserErrorGuestAgentStatusUnavailable', 'ExtensionSnapshotFailedNoNetwork', 'ExtensionOperationFailedForManagedDisks', 'GuestAgentSnapshotTaskStatusError', 'BackUpOperationFailed', 'BackUpOperationFailedV2'],
+  symptoms: ['UserErrorGuestAgentStatusUnavailable', 'ExtensionSnapshotFailedNoNetwork', 'ExtensionOperationFailedForManagedDisks', 'GuestAgentSnapshotTaskStatusError', 'BackUpOperationFailed', 'BackUpOperationFailedV2', 'ExtensionFailedTimeoutVMNetworkUnresponsive', 'ExtensionSnapshotFailedNoSecureNetwork'],
   needs: ['waagent-log', 'vmsnapshot-log', 'extension-status', 'syslog', 'windows-agent-log'],
   manual: { en: 'From the VM, test `curl http://168.63.129.16/?comp=versions` and an HTTPS request to a storage account; review NSG outbound rules and iptables.', ja: 'VM 内で `curl http://168.63.129.16/?comp=versions` とストレージ アカウントへの HTTPS 接続を試し、NSG の送信規則と iptables を確認してください。' },
   role: 'failure',
@@ -47,11 +47,15 @@ export const noNetwork: Cause = {
     if (!strong.length) {
       return ruledOut(this, ctx, agentHealthySigns(ctx).slice(-2), 'no connection failure to 168.63.129.16 or storage was logged');
     }
-    // one or two isolated agent failures among healthy heartbeats are noise, not a cause
-    const healthyAfter = agentHealthySigns(ctx).filter((h) => agent.every((a) => (h.ms ?? 0) > (a.ms ?? 0)));
-    const transient = !ext.length && !codes.length && agent.length <= 2 && healthyAfter.length > 0;
-    const supporting = [...firewall, ...of(ctx, 'waagent.proxy')];
-    const summary = `connection failures: ${describeFailures([...agent, ...ext])}${codes.length ? `; VMSnapshot result code ${codes.map((e) => e.attrs.resultCode).join(', ')} (no network)` : ''}${proxy.length ? `; proxy configured (${proxy.map(([k, v]) => `${k}=${v}`).join(', ')})` : ''}${transient ? '; isolated, the agent recovered afterwards' : ''}`;
-    return found(this, ctx, { strong, supporting, factor: transient ? 0.45 : 1 }, summary);
+    // agent requests that a later request got through are retries, not a cut-off network: they
+    // support the cause at most, unless the agent was not healthy during the job
+    const contact = of(ctx, CONTACT, (e) => nearJob(ctx, e) >= 0.85);
+    const isolated = agent.length <= 2 && contact.some((h) => agent.every((a) => (h.ms ?? 0) > (a.ms ?? 0)));
+    const retried = !ext.length && !codes.length && (isolated || recovered(ctx, agent, 60 * 60_000, CONTACT)) && (!ctx.job || healthyInJob(ctx, CONTACT).length > 0);
+    const transient = retried;
+    const supporting = [...firewall, ...of(ctx, 'waagent.proxy'), ...(retried ? agent : [])];
+    if (retried) strong.length = 0;
+    const summary = `connection failures: ${describeFailures([...agent, ...ext])}${codes.length ? `; VMSnapshot result code ${codes.map((e) => e.attrs.resultCode).join(', ')} (no network)` : ''}${proxy.length ? `; proxy configured (${proxy.map(([k, v]) => `${k}=${v}`).join(', ')})` : ''}${transient ? '; each was retried successfully' : ''}`;
+    return found(this, ctx, { strong, supporting }, summary);
   },
 };

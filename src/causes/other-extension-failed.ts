@@ -1,4 +1,4 @@
-import { VMSNAPSHOT } from '../verdict/facts.js';
+import { VMSNAPSHOT } from '../facts/derive.js';
 import { blind, found, notObservable, of, ruledOut, VM_TROUBLESHOOT, type Cause } from './cause.js';
 
 export const otherExtensionFailed: Cause = {
@@ -9,7 +9,7 @@ export const otherExtensionFailed: Cause = {
     ja: '根拠に示された失敗している拡張機能を修正または削除し (ポータルの VM > 拡張機能)、VM のプロビジョニング状態を成功に戻してから、バックアップを再試行してください。',
   },
   docs: VM_TROUBLESHOOT,
-  symptoms: ['UserErrorVmProvisioningStateFailed'],
+  symptoms: ['UserErrorVmProvisioningStateFailed', 'UserErrorVmNotInDesirableState', 'UserErrorCrpReportedUserError'],
   needs: ['waagent-log', 'extension-status'],
   manual: { en: 'Check every extension state in the portal (VM > Extensions).', ja: 'ポータル (VM > 拡張機能) ですべての拡張機能の状態を確認してください。' },
   role: 'failure',

@@ -1,4 +1,4 @@
-import { VMSNAPSHOT } from '../verdict/facts.js';
+import { VMSNAPSHOT } from '../facts/derive.js';
 import { statusWithCode, SNAPSHOT_HEADING, ARTICLE, blind, found, nearJob, notObservable, of, ruledOut, jobResult, type Cause } from './cause.js';
 
 export const snapshotHighLoad: Cause = {
@@ -9,7 +9,7 @@ export const snapshotHighLoad: Cause = {
     ja: '負荷の低い時間帯にオンデマンド バックアップを実行してください。CPU やメモリの使用率が約 90% を超え続ける場合は、より大きな VM サイズに変更してください。',
   },
   docs: ARTICLE,
-  symptoms: [...SNAPSHOT_HEADING, 'GuestAgentSnapshotTaskStatusError', 'UserErrorFsFreezeFailed'],
+  symptoms: [...SNAPSHOT_HEADING, 'GuestAgentSnapshotTaskStatusError', 'UserErrorFsFreezeFailed', 'ExtensionFailedTimeoutVMNetworkUnresponsive'],
   needs: ['vmsnapshot-log', 'extension-status', 'waagent-log', 'kernel-log', 'syslog'],
   manual: { en: 'Check CPU and memory metrics of the VM at the backup time in Azure Monitor.', ja: 'Azure Monitor で、バックアップ時刻の VM の CPU とメモリのメトリックを確認してください。' },
   role: 'failure',

@@ -8,7 +8,7 @@ export const snapshotSqlVss: Cause = {
     ja: 'Windows VM でレジストリ HKLM\\SOFTWARE\\Microsoft\\BCDRAGENT に USEVSSCOPYBACKUP="TRUE" を設定し、Azure Backup が完全バックアップではなく VSS コピー バックアップを取るようにしてください。',
   },
   docs: ARTICLE,
-  symptoms: SNAPSHOT_HEADING,
+  symptoms: [...SNAPSHOT_HEADING, 'ExtensionFailedVssWriterInBadState', 'ExtensionFailedVssServiceInBadState', 'ExtensionSnapshotFailedCOM'],
   needs: ['windows-vmsnapshot-log'],
   manual: { en: 'Windows only: check whether SQL Server backups run on the VM and the BCDRAGENT registry value.', ja: 'Windows のみ: VM で SQL Server のバックアップが動いているか、BCDRAGENT のレジストリ値を確認してください。' },
   role: 'failure',

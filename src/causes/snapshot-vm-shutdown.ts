@@ -8,7 +8,7 @@ export const snapshotVmShutdown: Cause = {
     ja: 'ゲスト内からではなく Azure portal (または CLI) から VM をシャットダウンし、プラットフォームが正しい状態を把握できるようにしてから、バックアップを再実行してください。',
   },
   docs: ARTICLE,
-  symptoms: SNAPSHOT_HEADING,
+  symptoms: [...SNAPSHOT_HEADING, 'AzureVmOffline'],
   needs: ['waagent-log', 'syslog'],
   manual: { en: 'Check the activity log and `last -x shutdown reboot` for a shutdown at the backup time.', ja: 'アクティビティ ログと `last -x shutdown reboot` で、バックアップ時刻にシャットダウンがなかったか確認してください。' },
   role: 'failure',

@@ -1,5 +1,5 @@
 import { ARTICLE, blind, found, notObservable, of, ruledOut, type Cause } from './cause.js';
-import { compareVersions } from '../verdict/facts.js';
+import { compareVersions } from '../facts/index.js';
 
 export const staleGoalStateFiles: Cause = {
   id: 'stale-goal-state-files',
@@ -17,13 +17,15 @@ export const staleGoalStateFiles: Cause = {
     if (blind(this, ctx)) return notObservable(this, 'no agent log and no goal-state files in the bundle');
     const missing = of(ctx, 'waagent.goal-state.missing-file');
     const numbered = of(ctx, 'goal-state.incarnation', (e) => /(?:^|[/!])(?:var\/lib\/waagent\/)?GoalState\.\d+\.xml$/.test(e.file) && !/history\//.test(e.file));
-    const old = ctx.facts.goalStateAgentVersion && compareVersions(ctx.facts.goalStateAgentVersion, '2.8') < 0;
+    const cmp = compareVersions(ctx.facts.goalStateAgentVersion, '2.8');
+    const old = cmp === null ? null : cmp < 0;
     const supporting = numbered.length >= 5 && old !== false ? numbered.slice(-2) : [];
     if (!missing.length && !supporting.length) {
       return ruledOut(this, ctx, of(ctx, 'waagent.goal-state.processed').slice(-1), 'the agent never reported a missing GoalState/ExtensionsConfig file');
     }
     const incs = [...new Set(missing.map((e) => e.attrs.incarnation))].join(', ');
-    return found(this, ctx, { strong: missing, supporting },
+    // numbered caches alone are a condition the failure can grow from, not the failure
+    return found(this, ctx, { strong: missing, supporting, ...(missing.length ? {} : { role: 'condition' as const }) },
       missing.length ? `the agent reports its cached goal-state file as missing ${missing.length} time(s) (incarnation ${incs})` : `${numbered.length} numbered goal-state files cached beside an agent older than 2.8`);
   },
 };

@@ -5,7 +5,7 @@ import { analyzeWithInventory, UsageError } from '../analyze.js';
 import { BundleError } from '../ingest/readers.js';
 import { LimitError } from '../ingest/limits.js';
 import { CAUSES, causeById } from '../causes/index.js';
-import { SYMPTOMS } from '../verdict/symptoms.js';
+import { SYMPTOMS } from '../model/symptoms.js';
 import { renderText } from '../report/text.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderHtml } from '../report/html.js';

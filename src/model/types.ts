@@ -52,6 +52,8 @@ export interface Evidence {
   line: number | null;
   time: string | null;
   text: string;
+  /** Whether the line states the finding (`strong`) or only agrees with it (`supporting`). */
+  strength?: 'strong' | 'supporting';
 }
 
 export interface Finding {
@@ -85,6 +87,14 @@ export const SYMPTOM_CODES = [
   'BackUpOperationFailed', 'BackUpOperationFailedV2', 'UserErrorUnsupportedDiskSize',
   'UserErrorRpCollectionLimitReached', 'UserErrorFsFreezeFailed', 'UserErrorUnableToOpenMount',
   'ExtensionFailedSnapshotLimitReachedError', 'UserErrorVmProvisioningStateFailed',
+  // added later from the published list (FORMATS.md §5); additive to the report contract
+  'UserErrorVmNotInDesirableState', 'ExtensionFailedTimeoutVMNetworkUnresponsive', 'ExtensionStuckInDeletionState',
+  'ExtensionConfigParsingFailure', 'AzureVmOffline', 'UserErrorCrpReportedUserError',
+  'UserErrorKeyvaultPermissionsNotConfigured', 'UserErrorBackupOperationInProgress', 'UserErrorBcmDatasourceNotPresent',
+  'UserErrorRequestDisallowedByPolicy', 'ResourceNotFound', 'ExtensionFailedVssWriterInBadState',
+  'ExtensionFailedVssServiceInBadState', 'ExtensionSnapshotFailedCOM', 'ExtensionInstallationFailedCOM',
+  'ExtensionInstallationFailedMDTC', 'ExtensionSnapshotBitlockerError', 'ExtensionSnapshotFailedNoSecureNetwork',
+  'ExtensionVCRedistInstallationFailure', 'VMRestorePointInternalError',
 ] as const;
 export type SymptomCode = (typeof SYMPTOM_CODES)[number];
 
@@ -143,6 +153,14 @@ export interface Facts {
   disableAgentFile: boolean;
   provisionGuestAgent: boolean | null;
   vmType: string | null;
+  /** The newest dated line of the bundle: published limits are judged as of this time. */
+  logTime: string | null;
+  /** Minimum supported agent version at `logTime` (null before any was published). */
+  minAgentAtLogTime: string | null;
+  /** VMSnapshot result codes seen in status files and extension logs. */
+  resultCodes: number[];
+  /** extension.log records of snapshot calls that could not reach storage or the host. */
+  snapshotNetworkFailures: number;
 }
 
 export interface JobWindow {

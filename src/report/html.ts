@@ -9,7 +9,6 @@ import type { TimelineData } from '../analyze.js';
 import { causeById } from '../causes/index.js';
 import { localizeDocs, strings, type Lang } from './i18n.js';
 import { verdictSentence } from './text.js';
-import { primaryJob } from '../verdict/facts.js';
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -137,7 +136,7 @@ export function renderHtml(r: Report, lang: Lang, timeline: TimelineData = { eve
     active: timeline.agentMinutes,
     jobs: r.facts.jobs.map((j) => ({ start: Date.parse(j.start), end: Date.parse(j.end), code: j.statusCode })),
     focus: (() => {
-      const j = primaryJob(r.facts.jobs);
+      const j = r.verdict.job;
       return j ? [Date.parse(j.start) - 15 * 60_000, Date.parse(j.end) + 15 * 60_000] : null;
     })(),
     labels: { timeline: L.timeline, job: L.job },

@@ -2,7 +2,6 @@
 import type { Finding, Report } from '../model/types.js';
 import { causeById } from '../causes/index.js';
 import { localizeDocs, strings, type Lang } from './i18n.js';
-import { primaryJob } from '../verdict/facts.js';
 
 export interface TextOptions { lang: Lang; color: boolean; width?: number }
 
@@ -50,7 +49,7 @@ export function renderText(r: Report, o: TextOptions): string {
   L.push(wrap(`${paint('1', t.verdict + ':')} ${verdictSentence(r, o.lang)}`, W, '  '));
   const sym = r.verdict.symptom ? `${r.verdict.symptom} (${r.verdict.symptomSource === 'given' ? t.symptomGiven : t.symptomInferred})` : t.symptomNone;
   L.push(wrap(`${t.symptom}: ${sym}`, W, '  '));
-  const primary = primaryJob(r.facts.jobs);
+  const primary = r.verdict.job;
   L.push(wrap(primary ? `${t.job}: ${primary.start} → ${primary.end}${primary.taskId ? `, taskId ${primary.taskId}` : ''}${primary.statusCode !== null ? `, ${t.result} ${primary.statusCode}` : ''}` : t.noJob, W, '  '));
   if (r.verdict.cause) {
     const c = causeById(r.verdict.cause)!;

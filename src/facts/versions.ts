@@ -1,0 +1,26 @@
+/** Agent and extension versions: read strictly, compared numerically, unknown when unreadable. */
+
+/** The numeric parts of a version such as `2.2.53.1` or `WALinuxAgent-2.2.45`; null when it has none. */
+export function parseVersion(text: string | null | undefined): number[] | null {
+  if (!text) return null;
+  const m = /(?:^|[^\d.])(\d+(?:\.\d+){1,3})(?![\d.]*\d)/.exec(` ${text.trim()}`);
+  if (!m) return null;
+  const parts = m[1]!.split('.').map(Number);
+  return parts.every(Number.isFinite) ? parts : null;
+}
+
+/** Numeric comparison; null when either side cannot be read (never a string comparison). */
+export function compareVersions(a: string | null | undefined, b: string | null | undefined): number | null {
+  const pa = parseVersion(a), pb = parseVersion(b);
+  if (!pa || !pb) return null;
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** Sort helper: unreadable versions first, so the newest readable one ends a sorted list. */
+export function byVersion(a: string, b: string): number {
+  return compareVersions(a, b) ?? (parseVersion(a) ? 1 : parseVersion(b) ? -1 : 0);
+}
