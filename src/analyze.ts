@@ -15,6 +15,7 @@ import { runCauses } from './causes/index.js';
 import { NO_NETWORK_CODES } from './causes/no-network.js';
 import { resolveSymptom } from './model/symptoms.js';
 import { specOf } from './ingest/catalogue.js';
+import { BundleError } from './ingest/readers.js';
 import { redact } from './report/redact.js';
 
 export interface AnalyzeOptions {
@@ -53,15 +54,15 @@ export async function analyzeWithInventory(input: string | Readable, options: An
       await fsp.rm(dir, { recursive: true, force: true });
     }
   }
-  let given: SymptomCode | null = null;
-  if (options.errorCode) {
-    const s = resolveSymptom(options.errorCode);
-    if (!s) throw new UsageError(`unknown error code: ${options.errorCode} (see \`azlog causes --symptoms\`)`);
-    given = s.code;
-  }
+  // an error code azlog does not know is a warning (in the verdict's reasons): the symptom is inferred
+  const given: SymptomCode | null = options.errorCode ? resolveSymptom(options.errorCode)?.code ?? null : null;
+  const unknownCode = options.errorCode && !given ? options.errorCode : null;
   const started = performance.now();
   const store = new EvidenceStore();
   const inventory = await scanBundle(input, store.add, { limits: options.limits, progress: options.progress });
+  if (inventory.present.length === 0) {
+    throw new BundleError(`${options.displayPath ?? input}: no Azure VM artifact recognised (${inventory.entries} entries read; expected waagent.log, /var/lib/waagent or /var/log/azure)`);
+  }
   const events = store.events();
   const agentMinutes = store.agentMinutes();
   const ctx = buildContext({ events, agentMinutes, timeZone: store.timeZone, present: inventory.present, symptom: given });
@@ -73,6 +74,7 @@ export async function analyzeWithInventory(input: string | Readable, options: An
       unableToOpenMount: facts.resultCodes.includes(123),
     },
   });
+  if (unknownCode) verdict.reasons.unshift({ id: 'reason.unknown-code', params: { code: unknownCode } });
   const clean = options.noRedact ? (s: string) => s : redact;
   const problems = [...inventory.problems];
   const report: Report = {

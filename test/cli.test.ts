@@ -48,8 +48,8 @@ test('exit codes: unreadable 3, usage 2, partial 4; one-line errors naming the f
   t.is(usage.code, 2);
   t.regex(usage.stderr, /missing required argument 'bundle'/);
   const badCode = azlog(['analyze', join(await sampleDir(), 'healthy.tgz'), '--error-code', 'Bogus']);
-  t.is(badCode.code, 2);
-  t.is(badCode.stderr, 'azlog: unknown error code: Bogus (see `azlog causes --symptoms`)\n');
+  t.is(badCode.code, 0, 'an unknown code is a warning: the symptom is inferred');
+  t.is(badCode.stderr, 'azlog: warning: unknown error code Bogus; the symptom is inferred (see `azlog causes --symptoms`)\n');
   const full = await tgzBuffer({ 'var/log/waagent.log': 'x\n'.repeat(50_000), 'var/log/syslog': 'y\n'.repeat(50_000) });
   const cut = await writeBundle(tmp(), 'cut.tgz', full.subarray(0, full.length - 40));
   const partial = azlog(['analyze', cut]);

@@ -58,8 +58,10 @@ test('--error-code walks the symptom causes in the article order', async (t) => 
   t.is(report.verdict.cause, 'no-network');
 });
 
-test('an unknown error code is a usage error', async (t) => {
-  await t.throwsAsync(analyze(join(await sampleDir(), 'healthy.tgz'), { errorCode: 'NoSuchCode' }), { message: /unknown error code: NoSuchCode/ });
+test('an unknown error code is a warning in the verdict, and the symptom is inferred', async (t) => {
+  const r = await analyze(join(await sampleDir(), 'fsfreeze-timeout.tgz'), { errorCode: 'NoSuchCode' });
+  t.deepEqual(r.verdict.reasons[0], { id: 'reason.unknown-code', params: { code: 'NoSuchCode' } });
+  t.is(r.verdict.symptomSource, 'inferred');
 });
 
 test('local agent times are converted with the zone found in the bundle', async (t) => {

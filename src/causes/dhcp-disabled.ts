@@ -1,4 +1,4 @@
-import { SNAPSHOT_HEADING, agentHealthySigns, ARTICLE, blind, found, notObservable, of, recovered, ruledOut, type Cause } from './cause.js';
+import { SNAPSHOT_HEADING, agentHealthySigns, ARTICLE, blind, CONTACT, found, notObservable, of, recovered, ruledOut, type Cause } from './cause.js';
 
 export const dhcpDisabled: Cause = {
   id: 'dhcp-disabled',
@@ -20,7 +20,7 @@ export const dhcpDisabled: Cause = {
     const sys = of(ctx, 'dhcp.problem');
     const noRoute = of(ctx, /^waagent\.(goal-state\.fetch-failed|http\.failed)$/, (e) => e.attrs.target === 'wireserver' && /no-route|unreachable/.test(String(e.attrs.mechanism)));
     // endpoint discovery lines the agent got past (it then reached the WireServer) are routine start-up
-    const routine = recovered(ctx, agent, 30 * 60_000);
+    const routine = recovered(ctx, agent, 30 * 60_000, CONTACT);
     const strong = [...(routine ? [] : agent), ...(goodLease.length ? [] : lease)];
     const supporting = [...sys, ...noRoute, ...(routine ? agent : [])];
     if (!strong.length && !supporting.length) {

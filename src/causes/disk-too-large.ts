@@ -25,7 +25,9 @@ export const diskTooLarge: Cause = {
     // the limit that applied when the disk was seen; sizes compared in bytes (TiB), never TB against TiB
     const limit = (e: Event) => diskLimitAt(e.ms);
     const big = sizes.filter((e) => bytesOf(e) > limit(e).plain);
-    const maybe = sizes.filter((e) => bytesOf(e) > limit(e).encrypted && bytesOf(e) <= limit(e).plain);
+    // the lower limit for encrypted disks applies only where Azure Disk Encryption shows in the bundle
+    const encrypted = ctx.events.some((e) => /AzureDiskEncryption/.test(`${e.file} ${e.attrs.handler ?? ''}`));
+    const maybe = encrypted ? sizes.filter((e) => bytesOf(e) > limit(e).encrypted && bytesOf(e) <= limit(e).plain) : [];
     const at = limit(sizes.at(-1)!);
     if (!big.length && !maybe.length) return ruledOut(this, ctx, sizes.slice(-1), `all ${new Set(sizes.map((e) => e.attrs.device)).size} disk(s) seen are within the ${formatSize(at.plain)} limit`);
     const l = limit([...big, ...maybe][0]!);

@@ -52,6 +52,7 @@ export function buildProgram(): Command {
         progress: (r, t, e) => progress.update(bytesProgress(r, t, e)),
       });
       progress.done();
+      if (report.verdict.reasons.some((m) => m.id === 'reason.unknown-code')) process.stderr.write(`azlog: warning: unknown error code ${o.errorCode}; the symptom is inferred (see \`azlog causes --symptoms\`)\n`);
       switch (o.format) {
         case 'json': await write(JSON.stringify(report, null, 2) + '\n'); break;
         case 'md': await write(renderMarkdown(report, lang)); break;

@@ -1,0 +1,187 @@
+/**
+ * The verdict rules of README "How the verdict is chosen", one case each, as data: a bundle, the
+ * outcome, the verdict, the contributing conditions and the status of chosen findings.
+ */
+import test from 'ava';
+import { join } from 'node:path';
+import { promises as fsp } from 'node:fs';
+import { analyze } from '../src/analyze.js';
+import type { CauseId, FindingStatus, Outcome, Report } from '../src/model/types.js';
+import { SYMPTOMS } from '../src/model/symptoms.js';
+import { resolveSymptom } from '../src/model/symptoms.js';
+import { JOB, run, vm } from '../samples/scenarios.js';
+import { g1, g4, HANDLER, HOUR, MIN, py3, syslog } from '../samples/logs.js';
+import { tgzBuffer, writeTree, type Tree } from '../samples/pack.js';
+import { azlog, tmp } from './helpers.js';
+
+const agentLine = (m: number, level: string, msg: string, thread = 'ExtHandler'): [number, string] => [JOB + m * MIN, g4(JOB + m * MIN, level, thread, thread, msg)];
+const oldAgentLine = (m: number, level: string, msg: string): [number, string] => [JOB + m * MIN, g1(JOB + m * MIN, level, msg)];
+const OLD = { gen: 'G2' as const, agentVersion: '2.2.45' };
+
+interface Case {
+  name: string;
+  files: Tree;
+  errorCode?: string;
+  outcome: Outcome;
+  cause: CauseId | null;
+  contributing?: CauseId[];
+  statuses?: Partial<Record<CauseId, FindingStatus | FindingStatus[]>>;
+  reasons?: string[];
+}
+
+const CASES: Case[] = [
+  { name: 'an old agent alone is the verdict, as a condition', files: vm(OLD),
+    outcome: 'found', cause: 'agent-outdated', contributing: [], reasons: ['reason.condition-only'] },
+  { name: 'old agent + certificate failure: the certificate wins, the agent contributes',
+    files: vm({ ...OLD, statusCode: 16, run: [py3(JOB + 7000, 'starting enable'), py3(JOB + 7100, 'unable to load certificate'), py3(JOB + 7200, 'Enable,error,16,,False')],
+      agent: [oldAgentLine(0.1, 'ERROR', '[CryptError] Failed to decrypt protected settings: openssl failed with exit code 1')] }),
+    outcome: 'found', cause: 'certificate-failure', contributing: ['agent-outdated'] },
+  { name: 'old agent + VMSnapshot enable failing: the extension wins',
+    files: vm({ ...OLD, run: null, statusCode: null, agent: [oldAgentLine(0.2, 'ERROR', `Event: name=${HANDLER}, op=Enable, message=[ExtensionOperationError] Non-zero exit code: 1, /var/lib/waagent/${HANDLER}-1.0.9225.0/main/handle.sh enable, duration=0`)] }),
+    outcome: 'found', cause: 'extension-load-failed', contributing: ['agent-outdated'] },
+  { name: 'old agent + a DHCP failure that never recovered: DHCP wins',
+    files: vm({ ...OLD, agentRunsExtension: false, run: null, statusCode: null, agent: [
+      oldAgentLine(-1, 'WARNING', 'Failed to send DHCP request: [Errno 101] Network is unreachable'),
+      oldAgentLine(0.5, 'WARNING', 'No route exists to 168.63.129.16'),
+    ], extra: { 'var/lib/dhcp/dhclient.eth0.leases': 'lease {\n  interface "eth0";\n  fixed-address 10.0.0.4;\n}\n' } }),
+    outcome: 'found', cause: 'dhcp-disabled', contributing: ['agent-outdated'] },
+  { name: 'old agent + stale goal-state files: the failure wins, the agent is named as its root',
+    files: vm({ ...OLD, agentRunsExtension: false, run: null, statusCode: null, agent: [-9, -6, -3, 0, 3].map((m) => oldAgentLine(m, 'WARNING', 'Exception retrieving extension handlers: [ProtocolError] /var/lib/waagent/GoalState.1.xml is missing.')) }),
+    outcome: 'found', cause: 'stale-goal-state-files', contributing: ['agent-outdated'], reasons: ['reason.caused-by-condition'] },
+  { name: 'a 2.2.45 agent in 2019 logs met the minimum of the time',
+    files: { 'var/log/waagent.log': ['2019/06/01 10:00:00.000001 INFO Azure Linux Agent Version:2.2.45', '2019/06/01 10:00:03.000001 INFO ExtHandler Agent WALinuxAgent-2.2.45 is running as the goal state agent'].join('\n') + '\n' },
+    outcome: 'cannot-tell', cause: null, statuses: { 'agent-outdated': 'ruled-out' } },
+  { name: 'a healthy bundle: none found, the job named',
+    files: vm(), outcome: 'none-found', cause: null, reasons: ['reason.job-covered'] },
+  { name: 'agent log only: cannot tell, says what to collect',
+    files: { 'var/log/waagent.log': vm()['var/log/waagent.log']! }, outcome: 'cannot-tell', cause: null, reasons: ['reason.missing-logs', 'reason.collect'] },
+  { name: 'a 32 TiB disk is supported today', outcome: 'none-found', cause: null,
+    files: vm({ extra: { 'var/log/kern.log': syslog(JOB - 2 * HOUR, 'vm1', 'kernel', '[    2.6] sd 3:0:0:0: [sdc] 68719476736 512-byte logical blocks: (35.2 TB/32.0 TiB)') + '\n' } }),
+    statuses: { 'disk-too-large': 'ruled-out' } },
+  { name: 'a 40 TiB disk is not', outcome: 'found', cause: 'disk-too-large',
+    files: vm({ extra: { 'var/log/kern.log': syslog(JOB - 2 * HOUR, 'vm1', 'kernel', '[    2.6] sd 3:0:0:0: [sdc] 85899345920 512-byte logical blocks: (44.0 TB/40.0 TiB)') + '\n' } }) },
+  { name: 'a 2 TiB disk in 2018 was over the 1023 GB limit of the time', outcome: 'found', cause: 'disk-too-large',
+    files: { 'var/log/waagent.log': '2018/03/01 10:00:00.000001 INFO Azure Linux Agent Version:2.2.21\n',
+      'var/log/kern.log': 'Mar  1 10:00:00 vm1 kernel: [    2.6] sd 3:0:0:0: [sdc] 4294967296 512-byte logical blocks: (2.20 TB/2.00 TiB)\n' } },
+  { name: 'a given code whose causes are all unseen: check them by hand, no unrelated cause',
+    errorCode: 'UserErrorFsFreezeFailed',
+    files: vm({ statusCode: 16, run: [py3(JOB + 7000, 'starting enable'), py3(JOB + 7100, 'unable to load certificate'), py3(JOB + 7200, 'Enable,error,16,,False')] }),
+    outcome: 'none-found', cause: null, reasons: ['reason.check-by-hand'], statuses: { 'certificate-failure': ['confirmed', 'likely'] } },
+  { name: 'an unknown code is a warning and the symptom is inferred', errorCode: 'UserErrorBrandNewThing',
+    files: vm({ statusCode: 122, run: run((t) => [py3(t, 'T:S freeze result freeze timed-out'), py3(t + 100, 'Enable,error,122,,False')]) }),
+    outcome: 'found', cause: 'fsfreeze-failed', reasons: ['reason.unknown-code'] },
+  { name: 'an agent restarted by the service manager, running through the job, is not unresponsive',
+    files: vm({ agent: [agentLine(-40, 'INFO', 'Agent WALinuxAgent-2.11.1.4 forwarding signal 15 to WALinuxAgent-2.11.1.4', 'Daemon'),
+      agentLine(-39, 'ERROR', 'ExtHandler process WALinuxAgent-2.11.1.4 exited with return code: -15', 'Daemon'),
+      agentLine(-38, 'INFO', 'ProcessExtensionsGoalState completed [incarnation_12 1012 ms]')] }),
+    outcome: 'none-found', cause: null, statuses: { 'agent-unresponsive': 'ruled-out' } },
+  { name: 'a request retried successfully is not a connection failure',
+    files: vm({ agent: [agentLine(-90, 'WARNING', 'Fetching the goal state failed: [ProtocolError] GET vmSettings [correlation ID: 1] failed: timed out'),
+      agentLine(-89, 'INFO', 'Fetching the goal state recovered from previous errors. Fetched ExtensionsConfig (certificates: 1)'),
+      agentLine(-60, 'INFO', 'ProcessExtensionsGoalState completed [incarnation_12 1012 ms]'),
+      agentLine(1, 'INFO', 'ProcessExtensionsGoalState completed [incarnation_12 1012 ms]')] }),
+    outcome: 'none-found', cause: null, statuses: { 'no-network': ['possible', 'ruled-out', 'not-seen'] } },
+  { name: 'endpoint discovery at start-up, then a working agent, is not DHCP trouble',
+    files: vm({ agent: [agentLine(-190, 'INFO', 'WireServer endpoint is not found. Rerun dhcp handler', 'Daemon'),
+      agentLine(-185, 'INFO', 'ProcessExtensionsGoalState completed [incarnation_12 1012 ms]')] }),
+    outcome: 'none-found', cause: null, statuses: { 'dhcp-disabled': ['possible', 'ruled-out'] } },
+  { name: 'a failing run with no settings file of its own is its own job, not history behind the last success',
+    files: vm({ extra: { [`var/log/azure/${HANDLER}/extension.log.1`]: [
+      py3(JOB + 30 * HOUR, 'starting enable'),
+      py3(JOB + 30 * HOUR + 60_000, 'Failed to FIFREEZE: /data with error message: Operation not supported'),
+      py3(JOB + 30 * HOUR + 61_000, 'Enable,error,121,,False')].join('\n') + '\n' } }),
+    outcome: 'found', cause: 'fsfreeze-failed' },
+];
+
+async function analyzeTree(files: Tree, errorCode?: string): Promise<Report> {
+  const dir = tmp();
+  await writeTree(dir, files);
+  return analyze(dir, errorCode ? { errorCode } : {});
+}
+
+for (const c of CASES) {
+  test(c.name, async (t) => {
+    const r = await analyzeTree(c.files, c.errorCode);
+    const seen = r.findings.filter((f) => ['confirmed', 'likely', 'possible'].includes(f.status)).map((f) => `${f.cause}=${f.status}/${f.role}`).join(' ');
+    t.is(r.verdict.outcome, c.outcome, seen);
+    t.is(r.verdict.cause, c.cause, seen);
+    if (c.contributing) t.deepEqual(r.verdict.contributing, c.contributing);
+    for (const [cause, want] of Object.entries(c.statuses ?? {})) {
+      const got = r.findings.find((f) => f.cause === cause)!.status;
+      t.true((Array.isArray(want) ? want : [want]).includes(got), `${cause}: ${got}`);
+    }
+    for (const id of c.reasons ?? []) t.true(r.verdict.reasons.some((m) => m.id === id), `${id} in ${JSON.stringify(r.verdict.reasons)}`);
+    // a contributing condition is never the failure itself
+    for (const id of r.verdict.contributing) t.is(r.findings.find((f) => f.cause === id)!.role, 'condition');
+  });
+}
+
+/** Problems with ruled-out findings: one without a line, or one citing another finding's proof. */
+function ruledOutProblems(name: string, r: Report): string[] {
+  const proof = new Set(r.findings.filter((f) => ['confirmed', 'likely', 'possible'].includes(f.status))
+    .flatMap((f) => f.evidence.filter((e) => e.strength !== 'supporting').map((e) => `${e.file}:${e.line}`)));
+  return r.findings.filter((x) => x.status === 'ruled-out').flatMap((f) => [
+    ...(f.evidence.length ? [] : [`${name}: ${f.cause} ruled out without a line`]),
+    ...f.evidence.filter((e) => proof.has(`${e.file}:${e.line}`)).map((e) => `${name}: ${f.cause} cites ${e.file}:${e.line}, another finding's proof`),
+  ]);
+}
+
+test('every case: each ruled-out finding cites a line, and never another finding\'s proof', async (t) => {
+  const problems = [];
+  for (const c of CASES) problems.push(...ruledOutProblems(c.name, await analyzeTree(c.files, c.errorCode)));
+  t.deepEqual(problems, []);
+});
+
+test('every published error code, alias and message resolves to its symptom', (t) => {
+  for (const s of SYMPTOMS) {
+    t.is(resolveSymptom(s.code.toLowerCase())?.code, s.code);
+    for (const a of s.aliases) t.is(resolveSymptom(a)?.code, s.code, a);
+    // BackUpOperationFailed and its V2 share one published message
+    t.is(SYMPTOMS.find((x) => x.code === resolveSymptom(s.message.en)?.code)?.message.en, s.message.en, s.message.en);
+  }
+  t.is(resolveSymptom('ExtentionOperationFailed')?.code, 'ExtensionOperationFailedForManagedDisks');
+  t.is(resolveSymptom('NoSuchCode'), null);
+});
+
+test('a partial bundle says partial in the verdict', async (t) => {
+  const whole = await tgzBuffer(vm());
+  const dir = tmp();
+  const path = join(dir, 'cut.tgz');
+  await fsp.writeFile(path, whole.subarray(0, Math.floor(whole.length * 0.6)));
+  const r = await analyze(path);
+  t.true(r.verdict.partial);
+  t.true(r.problems.length > 0);
+  if (!r.verdict.cause) t.is(r.verdict.outcome, 'cannot-tell');
+});
+
+test('an empty directory and a folder of prose exit 3 with one line', async (t) => {
+  const empty = tmp();
+  const prose = tmp();
+  await writeTree(prose, { 'notes.txt': 'Customer says backup failed yesterday.\n', 'README.md': '# ticket 123\n' });
+  for (const dir of [empty, prose]) {
+    const r = azlog(['analyze', dir]);
+    t.is(r.code, 3, r.stderr);
+    t.regex(r.stderr, /^azlog: .*no Azure VM artifact recognised/);
+    t.is(r.stderr.trim().split('\n').length, 1);
+  }
+});
+
+test('year-less syslog lines take their year from the dated lines, not from the file time', async (t) => {
+  const files = vm({ statusCode: 4, run: run((t0) => [py3(t0, 'doing snapshotall now in parallel...')]), agentEnds: JOB + 41_000, extra: {
+    'var/log/syslog': [syslog(JOB + 38_000, 'vm1', 'systemd[1]', 'Stopping Azure Linux Agent...'), syslog(JOB + 45_000, 'vm1', 'systemd[1]', 'Reached target Power-Off.')].join('\n') + '\n' } });
+  // the archive says the syslog was written two years later
+  const tgz = await tgzBuffer(files, { mtime: new Date(Date.UTC(2026, 2, 1)) });
+  const dir = tmp();
+  const path = join(dir, 'b.tgz');
+  await fsp.writeFile(path, tgz);
+  const r = await analyze(path);
+  t.is(r.verdict.cause, 'snapshot-vm-shutdown');
+  t.true(r.findings.find((f) => f.cause === 'snapshot-vm-shutdown')!.evidence.some((e) => e.time?.startsWith('2024-06-11')));
+});
+
+test('every sample: each ruled-out finding cites a line, and never another finding\'s proof', async (t) => {
+  const { SCENARIOS } = await import('../samples/scenarios.js');
+  const problems = [];
+  for (const s of SCENARIOS) problems.push(...ruledOutProblems(s.name, await analyzeTree(s.files, s.expect.errorCode)));
+  t.deepEqual(problems, []);
+});
