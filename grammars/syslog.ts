@@ -5,7 +5,7 @@
  */
 import type { AttrValue, Event } from '../src/model/types.js';
 import type { FileContext, Header, LineGrammar } from '../src/parse/records.js';
-import { d2, fraction, MONTHS, wallMs } from '../src/parse/time.js';
+import { d2, fraction, MONTHS, wallMs, withUtcYear } from '../src/parse/time.js';
 import { classifyWaagent, waagentHeader } from './waagent.js';
 
 const BSD_RE = /^([A-Z][a-z]{2}) ([ \d]\d) (\d{2}):(\d{2}):(\d{1,2}) (\S+) ([^:[\s]+)(?:\[(\d+)\])?: ?(.*)$/;
@@ -68,12 +68,18 @@ function classifySystem(e: Event): Event {
   return e;
 }
 
-/** A syslog record: agent records inside keep their syslog time, and gain the agent's kind. */
+
+/** A syslog record: agent records inside gain the agent's kind, and its time when it is explicit UTC. */
 export function classifySyslog(e: Event): Event {
   const prog = String(e.attrs.program ?? '');
   if (/^(?:python[\d.]*|waagent|WALinuxAgent)$/.test(prog)) {
     const inner = waagentHeader(e.message);
     if (inner) {
+      // an agent record that states its own UTC time (2.2.46+) is dated by it, not by the
+      // year-less syslog header around it
+      if (inner.ms !== null && inner.timeSource === 'explicit-utc') { e.ms = inner.ms; e.timeSource = 'explicit-utc'; }
+      // an older agent's local time still says which year the year-less header is in
+      else if (inner.ms !== null && e.ms !== null && e.timeSource === 'inferred-year') e.ms = withUtcYear(e.ms, new Date(inner.ms).getUTCFullYear());
       e.level = inner.level;
       Object.assign(e.attrs, inner.attrs);
       e.message = inner.body + e.message.slice(e.message.split('\n', 1)[0]!.length);
@@ -94,9 +100,9 @@ export const kernelGrammar: LineGrammar = syslogGrammar;
 export const samples: { lines: string[]; mtime?: string; expect: Partial<Event> & { attrs?: Record<string, AttrValue>; time?: string } }[] = [
   { lines: ['Oct 08 17:10:33 nam-u18 python3[1036]: 2020-10-08T17:10:33.129375Z INFO ExtHandler ExtHandler Started tracking cgroup: x'],
     mtime: '2020-12-01T00:00:00Z',
-    expect: { kind: 'waagent.record', timeSource: 'inferred-year', time: '2020-10-08T17:10:33.000Z', attrs: { program: 'python3', pid: 1036, gen: 'G4' } } },
+    expect: { kind: 'waagent.record', timeSource: 'explicit-utc', time: '2020-10-08T17:10:33.129Z', attrs: { program: 'python3', pid: 1036, gen: 'G4' } } },
   { lines: ['Jan  2 02:00:29 host python: 2017/01/02 03:00:29.408051 INFO [HTTP Retry] Attempt 2 of 3: [HTTP Failed] HTTP PUT IOError timed out'],
-    mtime: '2017-01-05T00:00:00Z',
+    mtime: '2019-01-05T00:00:00Z',
     expect: { kind: 'waagent.http.failed', attrs: { mechanism: 'timeout' }, time: '2017-01-02T02:00:29.000Z' } },
   { lines: ['Dec 31 23:59:59 host kernel: [  100.1] Out of memory: Killed process 1234 (python3)'],
     mtime: '2021-01-02T00:00:00Z',

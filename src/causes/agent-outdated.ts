@@ -36,9 +36,12 @@ export const agentOutdated: Cause = {
     }
     // no readable version: the line format itself dates the agent (a weaker sign than a version line)
     const gen = f.agentGeneration;
-    if (gen && GEN_MAX[gen]) {
+    // ...but only when every agent writing that format was below the minimum of the time
+    const genOld = gen && GEN_MAX[gen] && min ? (compareVersions(GEN_MAX[gen], min) ?? 0) < 0 : false;
+    if (gen && genOld) {
       const old = of(ctx, /^waagent\./, (e) => e.attrs.gen === gen).slice(-1);
-      return found(this, ctx, { supporting: [...old, ...supporting], timeless: true, bonus: 0.15 }, `agent log lines have the ${gen} format, written only by agents up to ${GEN_MAX[gen]}`);
+      // the shape dates an agent only to a range (a development build may write the next format)
+      return found(this, ctx, { supporting: [...old, ...supporting], timeless: true }, `agent log lines have the ${gen} format, written only by agents up to ${GEN_MAX[gen]}`);
     }
     if (supporting.length || autoOff) return found(this, ctx, { supporting }, `agent updates are disabled or failing${autoOff ? ' (AutoUpdate off in waagent.conf)' : ''}`);
     if (running && !min) return ruledOut(this, ctx, [], `the logs predate any published minimum agent version (agent ${running})`);

@@ -1,5 +1,7 @@
 import { SNAPSHOT_HEADING, agentHealthySigns, ARTICLE, blind, CONTACT, found, notObservable, of, recovered, ruledOut, type Cause } from './cause.js';
 
+const DHCP_FAILURE = /Failed to send DHCP request|DHCP not available|No route exists to 168\.63\.129\.16|Protocol endpoint not found|not responding\. Reset dhcp endpoint|DhcpError|no DHCP reply/i;
+
 export const dhcpDisabled: Cause = {
   id: 'dhcp-disabled',
   title: { en: 'DHCP is disabled in the guest: the agent cannot find the WireServer', ja: 'ゲストで DHCP が無効になっており、エージェントが WireServer を見つけられない' },
@@ -14,7 +16,11 @@ export const dhcpDisabled: Cause = {
   role: 'failure',
   detect(ctx) {
     if (blind(this, ctx)) return notObservable(this, 'no agent log, syslog or DHCP lease in the bundle');
-    const agent = of(ctx, 'waagent.dhcp.problem');
+    // endpoint discovery is written on every boot ("WireServer endpoint is not found. Rerun dhcp
+    // handler"): it counts only with a DHCP failure; the failures are the request, the route, the reply
+    const problems = of(ctx, 'waagent.dhcp.problem');
+    const agent = problems.filter((e) => DHCP_FAILURE.test(e.message));
+    const discovery = problems.filter((e) => !DHCP_FAILURE.test(e.message));
     const lease = of(ctx, 'dhcp.lease', (e) => e.attrs.has245 === false);
     const goodLease = of(ctx, 'dhcp.lease', (e) => e.attrs.has245 === true);
     const sys = of(ctx, 'dhcp.problem');
@@ -22,7 +28,7 @@ export const dhcpDisabled: Cause = {
     // endpoint discovery lines the agent got past (it then reached the WireServer) are routine start-up
     const routine = recovered(ctx, agent, 30 * 60_000, CONTACT);
     const strong = [...(routine ? [] : agent), ...(goodLease.length ? [] : lease)];
-    const supporting = [...sys, ...noRoute, ...(routine ? agent : [])];
+    const supporting = [...sys, ...noRoute, ...(routine ? agent : []), ...(agent.length || noRoute.length || sys.length ? discovery : [])];
     if (!strong.length && !supporting.length) {
       return ruledOut(this, ctx, [...goodLease, ...agentHealthySigns(ctx)].slice(-2), 'the agent found the WireServer and no DHCP trouble was logged');
     }

@@ -1,5 +1,5 @@
 import type { Event } from '../model/types.js';
-import { statusWithCode, agentHealthySigns, ARTICLE, blind, CONTACT, found, healthyInJob, nearJob, notObservable, of, recovered, ruledOut, type Cause } from './cause.js';
+import { statusWithCode, agentHealthySigns, ARTICLE, blind, CONTACT, found, healthyInJob, inJob, nearJob, notObservable, of, recovered, ruledOut, type Cause } from './cause.js';
 
 /** VMSnapshot result codes of a snapshot that could not reach storage (FORMATS.md §3.6). */
 export const NO_NETWORK_CODES = [76, 761, 15];
@@ -51,7 +51,13 @@ export const noNetwork: Cause = {
     // support the cause at most, unless the agent was not healthy during the job
     const contact = of(ctx, CONTACT, (e) => nearJob(ctx, e) >= 0.85);
     const isolated = agent.length <= 2 && contact.some((h) => agent.every((a) => (h.ms ?? 0) > (a.ms ?? 0)));
-    const retried = !ext.length && !codes.length && (isolated || recovered(ctx, agent, 60 * 60_000, CONTACT)) && (!ctx.job || healthyInJob(ctx, CONTACT).length > 0);
+    // one or two failed agent requests with nothing else (no VMSnapshot failure, no job they fall
+    // in) are noise the agent retries, not a network that is down
+    // (the agent saying a fetch is "still failing" has seen it fail over time; "6 attempts made"
+    // is one request's routine retries and says nothing of the next one)
+    const persistent = agent.some((e) => /still failing|Exceeded max retry/i.test(e.message));
+    const lone = !persistent && agent.length <= 2 && (!ctx.job || !agent.some((e) => inJob(ctx, e)));
+    const retried = !ext.length && !codes.length && (lone || isolated || recovered(ctx, agent, 60 * 60_000, CONTACT)) && (!ctx.job || healthyInJob(ctx, CONTACT).length > 0 || lone);
     const transient = retried;
     const supporting = [...firewall, ...of(ctx, 'waagent.proxy'), ...(retried ? agent : [])];
     if (retried) strong.length = 0;

@@ -28,8 +28,14 @@ export function deriveFacts(events: Event[], agentMinutes: number[], timeZone: s
   const incarnations = [...new Set(events.filter((e) => typeof e.attrs.incarnation === 'number' && Number.isFinite(e.attrs.incarnation)).map((e) => e.attrs.incarnation as number))].sort((a, b) => a - b);
   const vmType = events.find((e) => e.attrs.vmType)?.attrs.vmType;
   // limits are judged as of the newest dated line: the rules that held when the logs were written
-  let logTime: number | null = null;
-  for (const e of events) if (e.ms !== null && e.timeSource !== 'inferred-year' && (logTime === null || e.ms > logTime)) logTime = e.ms;
+  // (year-less lines only when nothing else is dated)
+  let logTime: number | null = null, guessed: number | null = null;
+  for (const e of events) {
+    if (e.ms === null) continue;
+    if (e.timeSource !== 'inferred-year') { if (logTime === null || e.ms > logTime) logTime = e.ms; }
+    else if (guessed === null || e.ms > guessed) guessed = e.ms;
+  }
+  logTime ??= guessed;
   return {
     installedAgentVersion: daemon ? String(daemon.attrs.version) : null,
     goalStateAgentVersion: gsAgent ? String(gsAgent.attrs.version) : null,

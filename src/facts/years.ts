@@ -4,14 +4,10 @@
  * year that puts it closest before the newest dated line (syslog does not run ahead of the clock).
  */
 import type { Event } from '../model/types.js';
+import { withUtcYear } from '../parse/time.js';
 
 const DAY = 86400_000;
 
-function withYear(ms: number, year: number): number {
-  const d = new Date(ms);
-  d.setUTCFullYear(year);
-  return d.getTime();
-}
 
 /** Re-years inferred-year events in place, from the newest explicitly dated event; returns how many moved. */
 export function yearFromDatedLines(events: Event[]): number {
@@ -22,8 +18,8 @@ export function yearFromDatedLines(events: Event[]): number {
   let moved = 0;
   for (const e of events) {
     if (e.timeSource !== 'inferred-year' || e.ms === null) continue;
-    let t = withYear(e.ms, year);
-    if (t > newest + 2 * DAY) t = withYear(e.ms, year - 1);
+    let t = withUtcYear(e.ms, year);
+    if (t > newest + 2 * DAY) t = withUtcYear(e.ms, year - 1);
     if (t !== e.ms) { e.ms = t; moved++; }
   }
   return moved;

@@ -102,3 +102,10 @@ export function localToUtc(wall: number, zone: string): number | null {
   const second = zoneOffsetMs(zone, wall - first);
   return wall - (second ?? first);
 }
+
+/** The same UTC wall-clock time in another year (for year-less lines). */
+export function withUtcYear(ms: number, year: number): number {
+  const d = new Date(ms);
+  d.setUTCFullYear(year);
+  return d.getTime();
+}
