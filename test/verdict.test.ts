@@ -91,6 +91,15 @@ const CASES: Case[] = [
       py3(JOB + 30 * HOUR + 60_000, 'Failed to FIFREEZE: /data with error message: Operation not supported'),
       py3(JOB + 30 * HOUR + 61_000, 'Enable,error,121,,False')].join('\n') + '\n' } }),
     outcome: 'found', cause: 'fsfreeze-failed' },
+  { name: 'a fetch the agent says is still failing is a failure even on its own',
+    files: { 'var/log/waagent.log': '2023-03-05T21:24:16.619497Z ERROR ExtHandler ExtHandler Fetching the goal state is still failing: [ProtocolError] GET vmSettings [correlation ID: 1 eTag: None]: Request failed: [Errno 111] Connection refused\n' },
+    outcome: 'found', cause: 'no-network' },
+  { name: 'one failed request with no job and nothing else is noise, not a verdict',
+    files: { 'var/log/waagent.log': '2022-12-02T05:45:51.771876Z ERROR ExtHandler ExtHandler Error fetching the goal state: [ProtocolError] [Wireserver Exception] [HttpError] [HTTP Failed] GET http://168.63.129.16/machine/ -- IOError [Errno 104] Connection reset by peer -- 6 attempts made\n' },
+    outcome: 'cannot-tell', cause: null, statuses: { 'no-network': 'possible' } },
+  { name: 'the line format alone dates the agent only weakly: a possible condition',
+    files: { 'var/log/waagent.log': '2023/05/01 10:00:00.000001 INFO ExtHandler Wire server endpoint:168.63.129.16\n2023/05/01 10:00:01.000001 WARNING ExtHandler Move rules file 70-persistent-net.rules to /var/lib/waagent/70-persistent-net.rules\n' },
+    outcome: 'cannot-tell', cause: null, statuses: { 'agent-outdated': 'possible' } },
 ];
 
 async function analyzeTree(files: Tree, errorCode?: string): Promise<Report> {
