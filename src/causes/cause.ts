@@ -5,21 +5,30 @@
 import type { CauseId, Event, Evidence, Facts, Finding, FindingRole, FindingStatus, JobWindow, Message, SymptomCode } from '../model/types.js';
 import { iso } from '../parse/time.js';
 import { SYMPTOMS } from '../model/symptoms.js';
+import { causeText, english } from '../messages/cause-texts.js';
+import type { Composite } from '../messages/catalogue.js';
 
 export interface Localized { en: string; ja: string }
 
+/** The guest OS of a bundle; a cause applies to one or both. */
+export type Os = 'linux' | 'windows';
+
+/**
+ * A cause: what it reads and how it decides. Its title, fix and manual check live in the message
+ * catalogue (`cause.<id>.title`, …), never here.
+ */
 export interface Cause {
   id: CauseId;
-  title: Localized;
-  fix: Localized;
+  /** The guest OSes on which this cause can happen; a report leaves it out for any other OS. */
+  os: Os[];
+  /** Values the cause's catalogue texts quote (e.g. the current minimum agent version). */
+  textParams?: Record<string, string | number>;
   /** Public Microsoft Learn article the fix comes from. */
   docs: string;
   /** Symptom codes under which the article lists this cause. */
   symptoms: SymptomCode[];
   /** Artifact kinds the detector reads; when all are missing the cause is not observable. */
   needs: string[];
-  /** What a person must check by hand when the bundle cannot tell. */
-  manual: Localized;
   /** What a finding of this cause usually is: the failure of a backup, or a background condition. */
   role: FindingRole;
   detect(ctx: CauseContext): Finding;
@@ -71,9 +80,24 @@ export interface Weighed {
   role?: FindingRole;
 }
 
-/** Interim: a plain English sentence as a note (rules move to catalogue ids). */
-function asNote(summary: string | Message): { summary: string; note: Message } {
-  return typeof summary === 'string' ? { summary, note: { id: 'legacy', params: { text: summary } } } : { summary: summary.id, note: summary };
+/** The one place a finding gets its note: the catalogue message, and its English text as `summary`. */
+function noted(note: Message): { summary: string; note: Message } {
+  return { summary: english(note), note };
+}
+
+/** What a person must check by hand, in both languages (for every OS the cause applies to). */
+export function manualCheck(cause: Cause): Localized {
+  return { en: causeText(cause, 'manual', 'en'), ja: causeText(cause, 'manual', 'ja') };
+}
+
+/** The OS of a bundle from its shape (`report.bundle.kind`). */
+export function bundleOs(kind: string): Os {
+  return kind === 'windows' ? 'windows' : 'linux';
+}
+
+/** Whether a cause can happen on a guest of this OS (a report leaves the others out). */
+export function appliesTo(cause: Cause, os: Os): boolean {
+  return cause.os.includes(os);
 }
 
 /**
@@ -120,7 +144,7 @@ export function cite(ctx: CauseContext, events: Event[], n = 4, strong: Set<Even
     .map((e) => ({ ...toEvidence(e), ...(strong.size ? { strength: strong.has(e) ? 'strong' as const : 'supporting' as const } : {}) }));
 }
 
-export function found(cause: Cause, ctx: CauseContext, w: Weighed, summary: string | Message): Finding {
+export function found(cause: Cause, ctx: CauseContext, w: Weighed, note: Message): Finding {
   // the error code the Backup job showed names few causes and this is one: a second, independent source
   const specific = SYMPTOMS.find((s) => s.code === ctx.symptom)?.causes;
   const agrees = specific !== undefined && specific.length <= 2 && specific.includes(cause.id);
@@ -128,8 +152,8 @@ export function found(cause: Cause, ctx: CauseContext, w: Weighed, summary: stri
   return {
     cause: cause.id, status: statusOf(conf), confidence: conf, role: w.role ?? cause.role,
     evidence: cite(ctx, [...(w.strong ?? []), ...(w.supporting ?? [])], 4, new Set(w.strong ?? [])),
-    ...asNote(summary),
-    ...(conf < 0.5 ? { manualCheck: cause.manual } : {}),
+    ...noted(note),
+    ...(conf < 0.5 ? { manualCheck: manualCheck(cause) } : {}),
   };
 }
 
@@ -137,13 +161,18 @@ export function found(cause: Cause, ctx: CauseContext, w: Weighed, summary: stri
  * The logs were read and show no sign of the cause. With a line that shows it did not happen (a
  * success, a thaw, a heartbeat in the job) it is ruled out; with none it is only "not seen".
  */
-export function ruledOut(cause: Cause, ctx: CauseContext, counter: Event[], summary: string | Message): Finding {
+export function ruledOut(cause: Cause, ctx: CauseContext, counter: Event[], note: Message): Finding {
   const evidence = cite(ctx, counter, 2);
-  return { cause: cause.id, status: evidence.length ? 'ruled-out' : 'not-seen', confidence: 0, role: cause.role, evidence, ...asNote(summary) };
+  return { cause: cause.id, status: evidence.length ? 'ruled-out' : 'not-seen', confidence: 0, role: cause.role, evidence, ...noted(note) };
 }
 
-export function notObservable(cause: Cause, summary: string | Message): Finding {
-  return { cause: cause.id, status: 'not-observable', confidence: 0, role: cause.role, evidence: [], ...asNote(summary), manualCheck: cause.manual };
+export function notObservable(cause: Cause, note: Message): Finding {
+  return { cause: cause.id, status: 'not-observable', confidence: 0, role: cause.role, evidence: [], ...noted(note), manualCheck: manualCheck(cause) };
+}
+
+/** Several signs in one note, each its own catalogue message; absent signs (false) are left out. */
+export function signs(id: string, parts: (Message | false)[]): Composite {
+  return { id, parts: parts.filter((p): p is Message => p !== false) };
 }
 
 /** True when none of the artifact kinds the cause reads is in the bundle. */
