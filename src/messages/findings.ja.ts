@@ -121,8 +121,8 @@ export const FINDINGS_JA: Record<FindingKey, string> = {
 
   'finding.no-network.none': '168.63.129.16 やストレージへの接続の失敗は記録されていません。',
   'finding.no-network.failures': '接続の失敗が記録されています。{parts}',
-  'finding.no-network.failure': '{@target} — {@how} ({count} 回)。',
-  'finding.no-network.failure-as': '{@target} — {mechanism} ({count} 回)。',
+  'finding.no-network.failure': '{@target} への接続で「{@how}」が {count} 回起きました。',
+  'finding.no-network.failure-as': '{@target} への接続で {mechanism} が {count} 回起きました。',
   'finding.no-network.result-code': 'VMSnapshot の結果コードは {codes} (ネットワークなし) です。',
   'finding.no-network.proxy': 'プロキシが設定されています ({settings})。',
   'finding.no-network.retried': 'いずれも再試行で成功しています。',
