@@ -272,6 +272,7 @@ export const FINDINGS_EN = {
   'reason.collect': 'collect the logs: on Linux run `sudo waagent -collect-logs` and send the zip it writes (/var/lib/waagent/logcollector/logs.zip), or copy /var/log/waagent.log, /var/log/azure and /var/lib/waagent by hand; on Windows copy C:\\WindowsAzure\\Logs and C:\\Packages\\Plugins',
   'reason.no-job': 'the bundle holds no record of the backup job (no VMSnapshot settings, status or run), so it cannot say the job had no failure',
   'reason.job-covered': 'the logs cover the backup job from {start} to {end} (status code {code}) and show no failure',
+  'reason.unknown-code': 'azlog does not know the error code {code}: the symptom is inferred from the logs instead (see `azlog causes --symptoms`)',
 } as const;
 
 export type FindingKey = keyof typeof FINDINGS_EN;

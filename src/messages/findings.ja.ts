@@ -272,6 +272,7 @@ export const FINDINGS_JA: Record<FindingKey, string> = {
   'reason.check-by-hand': 'ログには {code} の原因が見当たりません。次の原因を手動で確認してください: {causes}。',
   'reason.collect': 'ログを収集してください。Linux では `sudo waagent -collect-logs` を実行し、作成される zip (/var/lib/waagent/logcollector/logs.zip) を送ってください。手動で集める場合は /var/log/waagent.log、/var/log/azure、/var/lib/waagent をコピーしてください。Windows では C:\\WindowsAzure\\Logs と C:\\Packages\\Plugins をコピーしてください。',
   'reason.no-job': 'バンドルにバックアップ ジョブの記録 (VMSnapshot の設定、状態、実行) がないため、ジョブに障害がなかったとは言えません。',
+  'reason.unknown-code': 'エラー コード {code} は azlog が知らないコードのため、症状はログから推定しています (`azlog causes --symptoms` を参照してください)。',
   'reason.job-covered': 'ログは {start} から {end} までのバックアップ ジョブ (状態コード {code}) を含んでおり、障害は見当たりません。',
 };
 
