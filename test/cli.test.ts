@@ -19,7 +19,7 @@ test('analyze prints the verdict first, the cited line and the fix; exit 0', asy
 
 test('analyze --lang ja prints Japanese', async (t) => {
   const r = azlog(['analyze', join(await sampleDir(), 'fsfreeze-timeout.tgz'), '--lang', 'ja']);
-  t.regex(r.stdout, /判定: スナップショットのためのファイル システムのフリーズまたは解除に失敗した \(確定/);
+  t.regex(r.stdout, /判定: スナップショットのためのファイル システムのフリーズまたは解除に失敗しました \(確定/);
   t.regex(r.stdout, /https:\/\/learn\.microsoft\.com\/ja-jp\/azure\/backup\//);
   const viaLocale = azlog(['analyze', join(await sampleDir(), 'healthy.tgz')], { env: { LANG: 'ja_JP.UTF-8' } });
   t.regex(viaLocale.stdout, /判定: ゲスト側は正常に見えます/);
