@@ -4,14 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
-import type { Event, Evidence, Finding, Report, SymptomCode } from './model/types.js';
+import type { Event, Evidence, Finding, Message, Report, SymptomCode } from './model/types.js';
 import type { Limits } from './ingest/limits.js';
 import type { ProgressFn } from './ingest/readers.js';
 import { scanBundle, type Inventory } from './pipeline/scan.js';
 import { EvidenceStore } from './pipeline/evidence-store.js';
 import { buildContext } from './facts/index.js';
 import { decide } from './verdict/verdict.js';
-import { runCauses } from './causes/index.js';
+import { bundleOs, causeAppliesTo, runCauses } from './causes/index.js';
+import { isComposite } from './messages/catalogue.js';
 import { NO_NETWORK_CODES } from './causes/no-network.js';
 import { resolveSymptom } from './model/symptoms.js';
 import { specOf } from './ingest/catalogue.js';
@@ -69,7 +70,8 @@ export async function analyzeWithInventory(input: string | Readable, options: An
   const ctx = buildContext({ events, agentMinutes, timeZone: store.timeZone, present: inventory.present, symptom: given });
   const facts = ctx.facts;
   const { findings, verdict } = decide({
-    findings: runCauses(ctx), given, job: ctx.job, present: ctx.present, partial: inventory.problems.length > 0,
+    // a cause that cannot apply to the bundle's OS is left out of the report
+    findings: runCauses(ctx).filter((f) => causeAppliesTo(f.cause, bundleOs(inventory.shape))), given, job: ctx.job, present: ctx.present, partial: inventory.problems.length > 0,
     signs: {
       vmsnapshotNetworkCode: facts.snapshotNetworkFailures > 0 || facts.resultCodes.some((c) => NO_NETWORK_CODES.includes(c)),
       unableToOpenMount: facts.resultCodes.includes(123),
@@ -77,12 +79,18 @@ export async function analyzeWithInventory(input: string | Readable, options: An
   });
   if (unknownCode) verdict.reasons.unshift({ id: 'reason.unknown-code', params: { code: unknownCode } });
   const clean = options.noRedact ? (s: string) => s : redact;
+  // a note's parameters (proxy settings, error text) reach the reader too
+  const cleanNote = (m: Message): Message => ({
+    ...m,
+    ...(m.params ? { params: Object.fromEntries(Object.entries(m.params).map(([k, v]) => [k, typeof v === 'string' ? clean(v) : v])) } : {}),
+    ...(isComposite(m) ? { parts: m.parts.map(cleanNote) } : {}),
+  });
   const problems = [...inventory.problems];
   const report: Report = {
     schema: 'azlog/report@1',
     bundle: { path: options.displayPath ?? input, sha256: inventory.sha256, kind: inventory.shape, bytes: inventory.bytes },
     verdict,
-    findings: findings.map((f): Finding => ({ ...f, summary: clean(f.summary), evidence: f.evidence.map((e): Evidence => ({ ...e, text: clean(e.text) })) })),
+    findings: findings.map((f): Finding => ({ ...f, summary: clean(f.summary), note: cleanNote(f.note), evidence: f.evidence.map((e): Evidence => ({ ...e, text: clean(e.text) })) })),
     coverage: {
       present: inventory.present,
       missing: inventory.missing,
