@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: build, run the AVA suite, and end with the plain line CI reads:
-// "N passed, N failed" (", N skipped" when some were skipped).
+// "N passed, N failed" (", N skipped" when some were skipped). The corpus check counts as one test.
 import { spawn, spawnSync } from 'node:child_process';
 
 const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { stdio: 'inherit' });
@@ -23,6 +23,11 @@ child.stdout.on('data', (chunk) => {
 });
 child.on('close', (code) => {
   if (code !== 0 && failed === 0) failed = 1; // the runner itself failed (crash, timeout)
+  // the real-log corpus must stay at or above its recorded floor (test/corpus/floor.json)
+  const corpus = spawnSync(process.execPath, ['dist/test/corpus/run.js', '--check'], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  const last = (corpus.stdout ?? '').trim().split('\n').at(-1) ?? '';
+  console.log(`${corpus.status === 0 ? 'ok' : 'not ok'} - ${last || 'corpus: did not run'} (npm run corpus -- --check)`);
+  if (corpus.status === 0) passed++; else failed++;
   console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
   process.exit(failed ? 1 : code ?? 1);
 });

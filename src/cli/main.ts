@@ -19,6 +19,7 @@ import { EXIT } from './exit-codes.js';
 import { bytesProgress, ProgressLine } from './progress.js';
 import { addLimitOptions, addOutputOptions, limitsFrom, useColor, warnNoRedact } from './options.js';
 import { addBatchCommand } from './batch-command.js';
+import { addUnknownCommand } from './unknown-command.js';
 
 // commander hands options over untyped; each action reads what it declared
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -141,6 +142,7 @@ export function buildProgram(): Command {
     });
 
   addBatchCommand(program);
+  addUnknownCommand(program);
   return program;
 }
 
