@@ -25,6 +25,8 @@ function word(s: string, i: number): [string, number] {
 }
 
 export function waagentHeader(line: string): Header | null {
+  const c0 = line.charCodeAt(0);
+  if (c0 === 69 /* E */ || c0 === 87 /* W */) return bareG0Header(line);
   if (line.length < 19) return null;
   const c4 = line.charCodeAt(4);
   if (c4 === 45 /* - */ && line.charCodeAt(10) === 84 /* T */) return isoHeader(line);
@@ -79,6 +81,13 @@ function slashHeader(line: string): Header | null {
   return { ms: t, timeSource: 'local:?', level, body, attrs };
 }
 
+/** 2.0.x lines copied without their timestamp (console output): `ERROR:msg`, `WARNING:msg`. */
+function bareG0Header(line: string): Header | null {
+  const m = /^(ERROR|WARNING):/.exec(line);
+  if (!m) return null;
+  return { ms: null, timeSource: 'none', level: LEVELS[m[1]!]!, body: line.slice(m[0].length), attrs: { gen: 'G0' } };
+}
+
 function setPrefix(attrs: Record<string, AttrValue>, p: string): void {
   const m = HANDLER_PREFIX.exec(p);
   if (m) { attrs.handler = m[1]!; attrs.handlerVersion = m[2]!; } else attrs.prefix = p;
@@ -102,19 +111,40 @@ const RULES: Rule[] = [
   R('waagent.agent.disabled', ['Disabling guest agent in accordance with ovf-env.xml', 'Disabling the guest agent by sleeping forever']),
   R('waagent.extensions-disabled', ['Extensions.Enabled is set to False', 'extension processing is disabled']),
   R('waagent.autoupdate-disabled', ['AutoUpdate.Enabled is set to False', 'AutoUpdate.UpdateToLatestVersion is set to False']),
-  R('waagent.agent.blacklisted', ['permanently blacklisted', 'permanently disabled', 'restarted more than 3 times'], /Agent (?:WALinuxAgent-)?(\S+) /, (m) => ({ version: m[1]! })),
-  R('waagent.agent.crash', ['failed with return code', 'exited with return code', 'failed with exception', 'Daemon ended with exception', 'thread died, restarting', 'did not terminate cleanly'],
-    /return code: (-?\d+)/, (m) => ({ exitCode: Number(m[1]) })),
+  // every wording the agent used for a version it will not run again, its own misspelling included
+  R('waagent.agent.blacklisted', ['permanently blacklisted', 'permenantly blacklisted', 'permanently disabled', 'restarted more than 3 times'], /Agent (?:WALinuxAgent-)?(\S+) /, (m) => ({ version: m[1]! })),
+  // crash and respawn wordings of the daemon and its ExtHandler child, in every generation
+  R('waagent.agent.crash', ['failed with return code', 'exited with return code', 'failed with exception', 'launch failed with command', 'ended with exception', 'thread died, restarting', 'did not terminate cleanly', 'Unhandled exception', 'unhandled exception'],
+    /return code: (-?\d+)|$/, (m): Record<string, AttrValue> => (m[1] ? { exitCode: Number(m[1]) } : {})),
   R('waagent.agent.signal', ['forwarding signal'], /forwarding signal (\d+)/, (m) => ({ signal: Number(m[1]) })),
+  // a version the agent skips (blacklisted earlier): routine while another version runs
+  R('waagent.update.skipped', [' is blacklisted'], /Agent (?:WALinuxAgent-)?(\S+) is blacklisted/, (m) => ({ version: m[1]! })),
   R('waagent.update.failed', ['Unable to update Agent', 'not found in the goal state, skipping agent update']),
+  // openssl's own error lines (`<pid>:error:<8 hex>:<lib>:<func>:<reason>`) say a certificate command failed
+  R('waagent.certificate.error', [':error:'], /\b\d+:error:[0-9A-Fa-f]{8}:/, () => ({ openssl: true })),
+  R('waagent.certificate.error', ['unable to load certificate', 'recipient certificate', 'Error outputting keys and certificates', 'cms -decrypt', 'smime -inform', 'pkcs12 -nodes', 'TransportCert.pem is missing', 'TransportPrivate.pem is missing']),
   R('waagent.certificate.error', ['[CryptError]', '[000011]', 'Failed to decrypt', 'decrypt protected', 'Error decrypting', 'Failed to get certificates', 'openssl']),
-  R('waagent.dhcp.problem', ['WireServer endpoint is not found', 'DHCP not available', 'Failed to send DHCP request', 'No route exists to 168.63.129.16', 'Dhcp client is not running', 'Using hardcoded Wireserver endpoint', '[GetWireserverEndpoint]', 'Protocol endpoint not found', 'WireServer is not responding. Reset dhcp endpoint', 'DHCP usage for endpoint discovery is disabled']),
+  // 2.0.x: DoDhcpWork errors carry the try number glued to the exception text
+  R('waagent.dhcp.problem', ['DoDhcpWork,try='], /DoDhcpWork,try=\d+(?!$|,=>)/, () => ({ gen0: true })),
+  R('waagent.dhcp.problem', ['Windows Azure environment not detected', 'WireServer endpoint is not found', 'DHCP not available', 'Failed to send DHCP request', 'No route exists to 168.63.129.16', 'Dhcp client is not running', 'Using hardcoded Wireserver endpoint', '[GetWireserverEndpoint]', 'Protocol endpoint not found', 'WireServer is not responding. Reset dhcp endpoint', 'DHCP usage for endpoint discovery is disabled']),
   R('waagent.firewall.problem', ['firewall rules for Azure Fabric are not setup correctly', 'Unable to add firewall rules']),
+  // status uploads of every generation: the host-plugin channel, blob type errors, 2.0.x HttpPut*Blob retries
+  R('waagent.status.upload-failed', ['HostGAPlugin: Put BlockBlob failed', 'HostGAPlugin: Put PageBlob failed', 'Put VM status', 'put_vm_status',
+    'InvalidBlobType', 'The blob type is invalid', 'HttpPutBlockBlob(', 'HttpPutPageBlob(', 'Failed to upload status', 'Failed to report status']),
   R('waagent.status.upload-failed', ['Exception uploading status blob', 'Failed to upload status blob', 'Failed to report vm agent status', 'Failed to report status']),
   R('waagent.hostplugin.heartbeat-failed', ['SendHostPluginHeartbeat']),
   R('waagent.goal-state.fetch-failed', ['Error fetching the goal state', 'Fetching the goal state failed', 'Fetching the goal state is still failing', 'An error occurred while retrieving the goal state', 'Exception retrieving extension handlers', 'Exception retrieving agent manifests', 'Calling wire server failed', 'Exceeded max retry updating goal state', '[Wireserver Exception]', '[Wireserver Failed]']),
   R('waagent.download.failed', ['Fetch failed', 'Failed to download', 'Download failed', 'Could not fetch', 'Timeout downloading']),
-  R('waagent.http.failed', ['[HTTP Failed]', '[HTTP Retry]', 'HTTP Err:']),
+  R('waagent.http.failed', ['[HTTP Failed]', '[HTTP Retry]', 'HTTP Err:', 'socket IOError', 'Socket IOError', 'Tunnel connection failed', 'Proxy Authentication Required', 'ProxyError']),
+  // the agent's answer to a 503: it sleeps and retries
+  R('waagent.http.failed', ['Service temporarily unavailable'], /sleeping (\d+)s/, (m) => ({ statusCode: 503, sleepSec: Number(m[1]) })),
+  // 2.0.x requests to the WireServer: `HttpPost(/machine?comp=health),retry=0,status=None`
+  R('waagent.http.failed', ['HttpPost(', 'HttpGet(', 'HttpPut('], /Http(Get|Post|Put)\((\/[^,)\s]*)?[^)]*\),retry=(\d+)(?:,status=(\d+))?/,
+    (m): Record<string, AttrValue> => ({ method: m[1]!.toUpperCase(), ...(m[2] ? { target: 'wireserver' } : {}), retry: Number(m[3]), ...(m[4] ? { statusCode: Number(m[4]) } : {}) })),
+  // 2.0.x request/response dumps that accompany a failed call
+  R('waagent.http.dump', ['HTTP Req:', 'HTTP Rsp:', 'Retry='], /HTTP R(?:eq|sp): |^Retry=\d+/, () => ({})),
+  R('waagent.command.failed', ['CalledProcessError'], /Command string was (.+)|Error Code is (-?\d+)|$/,
+    (m): Record<string, AttrValue> => (m[1] ? { command: m[1].trim() } : m[2] ? { exitCode: Number(m[2]) } : {})),
   R('waagent.goal-state.recovered', ['Fetching the goal state recovered']),
   R('waagent.goal-state.processed', ['ProcessGoalState completed', 'ProcessExtensionsGoalState completed', 'ProcessExtensionsInGoalState completed', 'Fetch goal state from WireServer completed'],
     /(\d+) ms\]/, (m) => ({ durationMs: Number(m[1]) })),
@@ -128,7 +158,8 @@ const RULES: Rule[] = [
   R('waagent.log-collector', ['Log collection', 'log collector mode']),
 ];
 
-const AGENT_EVENT_NAMES = /^WALinuxAgent/;
+/** Every name the agent has given its own events (FORMATS.md §1.3; `WALA` in 2.1-era logs). */
+const AGENT_EVENT_NAMES = /^(?:WALinuxAgent(?:-\d[\w.]*)?|WALA)$/;
 
 /** One pass over the message for every rule literal at once: most records match none (the hot path). */
 const ANY_LITERAL = new RegExp([...new Set(RULES.flatMap((r) => r.lit))].map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
@@ -149,17 +180,28 @@ function applyRule(e: Event, text: string): boolean {
   return false;
 }
 
-function addHttp(e: Event, text: string): void {
-  if (!/\[HTTP (?:Failed|Retry)\]|HTTP Err:|IOError|Errno|168\.63\.129\.16|timed out/.test(text)) return;
+/** Text that names an HTTP exchange: restutil's failures, 2.0.x dumps, status answers, the host plugin. */
+const HTTP_TEXT = /\[HTTP (?:Failed|Retry)\]|HTTP Err:|IOError|Errno|168\.63\.129\.16|timed out|\[\d{3}: |Status Code|HttpError|HostGAPlugin|[Pp]roxy/;
+
+/** A traceback's frames quote source code (`chk_proxy=chk_proxy`): not what happened. */
+function withoutFrames(text: string): string {
+  return text.replace(/^ +File "[^\n]*(?:\n {4,}[^\n]*)?\n?/gm, '');
+}
+
+function addHttp(e: Event, full: string): void {
+  const text = full.includes('  File "') ? withoutFrames(full) : full;
+  if (!HTTP_TEXT.test(text) && typeof e.attrs.statusCode !== 'number') return;
   const h = parseHttpFailure(text);
   if (h.method) e.attrs.method = h.method;
   if (h.url) e.attrs.url = h.url;
   if (h.host) e.attrs.host = h.host;
   if (h.port !== null) e.attrs.port = h.port;
   if (h.target) e.attrs.target = h.target;
+  else if (!e.attrs.target && /HostGAPlugin/.test(text)) e.attrs.target = 'hostplugin';
   if (h.statusCode !== null) e.attrs.statusCode = h.statusCode;
   if (h.attempts !== null) e.attrs.attempts = h.attempts;
-  e.attrs.mechanism = h.mechanism;
+  // a status the rule read (a 503 the agent sleeps on) names the failure when the text does not
+  e.attrs.mechanism = h.mechanism === 'unknown' && typeof e.attrs.statusCode === 'number' ? `http-${e.attrs.statusCode}` : h.mechanism;
 }
 
 function addIncarnation(e: Event, text: string): void {
@@ -271,5 +313,45 @@ export const samples: { lines: string[]; expect: Partial<Event> & { attrs?: Reco
   { lines: ['2024-06-11T03:12:40.101010Z INFO ExtHandler ExtHandler '],
     expect: { kind: 'waagent.record', message: '' } },
   { lines: ['2018/04/27 13:02:32.381287 INFO WireServer endpoint is not found. Rerun dhcp handler'],
-    expect: { kind: 'waagent.dhcp.problem' } },
+    expect: { kind: 'waagent.dhcp.problem' } },  // 2.0.x lines without their timestamp, its WireServer calls, DHCP errors and status-blob retries
+  { lines: ['ERROR:socket IOError  args: (113, \'No route to host\')'],
+    expect: { kind: 'waagent.http.failed', level: 'error', timeSource: 'none', attrs: { gen: 'G0', mechanism: 'no-route' } } },
+  { lines: ['2015/03/02 10:00:00 ERROR:HttpGet(/machine/?comp=goalstate),retry=3,status=503'],
+    expect: { kind: 'waagent.http.failed', attrs: { gen: 'G0', method: 'GET', target: 'wireserver', retry: 3, statusCode: 503, mechanism: 'http-503' } } },
+  { lines: ['WARNING:DoDhcpWork,try=2timed out'],
+    expect: { kind: 'waagent.dhcp.problem', level: 'warning' } },
+  { lines: ['2015/03/02 10:00:00 ERROR:retry HttpPutPageBlob(https://acct.blob.core.windows.net/vhds/vm.status'],
+    expect: { kind: 'waagent.status.upload-failed', level: 'error' } },
+  { lines: ['ERROR:HTTP Req: Header={\'x-ms-blob-type\': \'BlockBlob\'}'],
+    expect: { kind: 'waagent.http.dump', level: 'error' } },
+  { lines: ['2015/03/02 10:00:00 ERROR:CalledProcessError.  Command string was ifup eth0'],
+    expect: { kind: 'waagent.command.failed', attrs: { command: 'ifup eth0' } } },
+  // the agent's events under its other names are the agent's, never an extension's
+  { lines: ['2016/05/01 01:02:03.000004 INFO Event: name=WALA, op=HeartBeat, message=, duration=0'],
+    expect: { kind: 'waagent.heartbeat', attrs: { eventName: 'WALA' } } },
+  { lines: ['2016/05/01 01:02:03.000004 ERROR Event: name=WALinuxAgent-2.1.3, op=Enable, message=Agent WALinuxAgent-2.1.3 launch failed with command \'python -u bin/x.egg -run-exthandlers\' failed with exception: boom, duration=0'],
+    expect: { kind: 'waagent.agent.crash', attrs: { eventName: 'WALinuxAgent-2.1.3' } } },
+  // status uploads: the host-plugin channel answering with a blob-type error, definite 4xx
+  { lines: ['2019/01/01 00:00:00.000000 WARNING ExtHandler HttpError: [000009] HostGAPlugin: Put PageBlob failed: [404: Not Found] blob gone'],
+    expect: { kind: 'waagent.status.upload-failed', attrs: { target: 'hostplugin', statusCode: 404, mechanism: 'http-404' } } },
+  { lines: ['2017/06/21 11:04:34.929646 ERROR Event: name=WALinuxAgent, op=ReportStatus, message=HostGAPlugin: Exception Put VM status: [000009] HTTP PUT failed, Traceback (most recent call last):',
+    '  File "bin/WALinuxAgent-2.2.13-py2.7.egg/azurelinuxagent/common/utils/restutil.py", line 1, in http_put', '    max_retry=max_retry, chk_proxy=chk_proxy)', ', duration=0'],
+    expect: { kind: 'waagent.status.upload-failed', attrs: { target: 'hostplugin', mechanism: 'unknown' } } },
+  // WireServer and proxy answers
+  { lines: ['2017/07/07 11:53:52.216335 WARNING Service temporarily unavailable, sleeping 15s before retrying.'],
+    expect: { kind: 'waagent.http.failed', attrs: { statusCode: 503, mechanism: 'http-503', sleepSec: 15 } } },
+  { lines: ['2023-01-01T00:00:00.000000Z WARNING ExtHandler ExtHandler [HTTP Failed] GET https://x.blob.core.windows.net/c/b -- IOError Tunnel connection failed: 407 Proxy Authentication Required -- 1 attempts made'],
+    expect: { kind: 'waagent.http.failed', attrs: { target: 'storage', mechanism: 'proxy' } } },
+  // certificates: openssl's own error lines and the decrypt commands
+  { lines: ['2017/01/01 00:00:00.000000 ERROR 139912345678:error:0906D06C:PEM routines:PEM_read_bio:no start line:pem_lib.c:701:Expecting: TRUSTED CERTIFICATE'],
+    expect: { kind: 'waagent.certificate.error', attrs: { openssl: true } } },
+  { lines: ["2017/01/01 00:00:00.000000 ERROR Command: '/usr/bin/openssl cms -decrypt -in /var/lib/waagent/Certificates.p7m'"],
+    expect: { kind: 'waagent.certificate.error', level: 'error' } },
+  // liveness: crash wordings and versions given up on
+  { lines: ['2020-01-01T00:00:00.000000Z WARNING Daemon Daemon Daemon ended with exception -- Sleep 15 seconds and restart daemon'],
+    expect: { kind: 'waagent.agent.crash' } },
+  { lines: ['2017/06/05 15:10:17.441046 WARNING Agent WALinuxAgent-2.2.12 is permenantly blacklisted'],
+    expect: { kind: 'waagent.agent.blacklisted', attrs: { version: '2.2.12' } } },
+  { lines: ['2017/06/05 15:10:17.441046 INFO Agent WALinuxAgent-2.2.12 is blacklisted - skipping download'],
+    expect: { kind: 'waagent.update.skipped', level: 'info', attrs: { version: '2.2.12' } } },
 ];

@@ -16,6 +16,8 @@ import { parseDhcpLease, parseWaagentConf, samples as sysSamples } from '../gram
 import { parseEventRecord, parseHttpFailure, samples as msgSamples } from '../grammars/waagent-message.js';
 import { parseXml, samples as xmlSamples } from '../grammars/xml.js';
 import { redact, samples as redactSamples } from '../src/report/redact.js';
+import { samples as headlessSamples } from '../grammars/headless.js';
+import { crashAttrs, samples as crashSamples } from '../grammars/crash.js';
 import { ROOT } from './helpers.js';
 
 type Expect = Partial<Event> & { attrs?: Record<string, AttrValue>; time?: string };
@@ -136,7 +138,7 @@ test('mixed generations in one file after an in-place agent update', (t) => {
   t.deepEqual(events.map((e) => e.timeSource), ['local:?', 'explicit-utc', 'explicit-utc']);
 });
 
-test('tracebacks and [stdout]/[stderr] blocks are continuation lines; orphans at the top are unparsed', (t) => {
+test('tracebacks and [stdout]/[stderr] blocks are continuation lines; a traceback tail at the top is one record of its own', (t) => {
   const events = parseLines(waagentGrammar, [
     '  File "x.py", line 1, in <module>',
     '2024-06-11T05:02:11.310077Z ERROR ExtHandler ExtHandler Error fetching the goal state: [ProtocolError] boom',
@@ -145,5 +147,20 @@ test('tracebacks and [stdout]/[stderr] blocks are continuation lines; orphans at
     '',
     '2024-06-11T05:02:12.000000Z INFO ExtHandler ExtHandler next',
   ]);
-  t.deepEqual(events.map((e) => [e.kind, e.line, e.lines]), [['unparsed', 1, 1], ['waagent.goal-state.fetch-failed', 2, 4], ['waagent.record', 6, 1]]);
+  t.deepEqual(events.map((e) => [e.kind, e.line, e.lines]), [['headless.output', 1, 1], ['waagent.goal-state.fetch-failed', 2, 4], ['waagent.record', 6, 1]]);
+});
+
+test('records whose header was cut off: the lines before the first header are one record, read by what they hold', (t) => {
+  for (const s of headlessSamples) {
+    const events = parseLines(waagentGrammar, [...s.lines, '2024-06-11T05:02:12.000000Z INFO ExtHandler ExtHandler next']);
+    t.is(events.length, 2, s.lines[0]);
+    check(t, events[0], s.expect, s.lines[0]!);
+  }
+  // in any line grammar: an extension.log whose first lines are a handler's traceback tail
+  const [e] = parseLines(extensionLogGrammar, ['  File "/var/lib/waagent/Microsoft.Azure.RecoveryServices.VMSnapshotLinux-1.0.9200.0/main/handle.py", line 1', 'ImportError: cannot import name x']);
+  check(t, e, { kind: 'waagent.extension.failed', attrs: { handler: 'Microsoft.Azure.RecoveryServices.VMSnapshotLinux', exception: 'ImportError' } }, 'extension.log traceback tail');
+});
+
+test('crash and traceback text: whose code it was and how it ended', (t) => {
+  for (const s of crashSamples) t.like(crashAttrs(s.text), s.expect, s.text.slice(0, 60));
 });

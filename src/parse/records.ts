@@ -1,9 +1,11 @@
 /**
  * Record assembly shared by every line-oriented grammar: a header line starts a record, other
  * lines continue it (tracebacks, [stdout]/[stderr] dumps, XML bodies). Lines before the first
- * header are kept as `unparsed` events, so every input line ends up in exactly one event.
+ * header are one record too, read by grammars/headless.ts (`unparsed` when nothing in it is
+ * understood), so every input line ends up in exactly one event.
  */
 import type { AttrValue, Event, Level, TimeSource } from '../model/types.js';
+import { classifyHeadless } from '../../grammars/headless.js';
 
 export interface Header {
   ms: number | null;
@@ -77,8 +79,9 @@ export class RecordAssembler {
       this.emit(blank(this.ctx.file, lineNo));
       return;
     }
-    this.unparsed++;
-    this.emit({ ms: null, timeSource: 'none', file: this.ctx.file, line: lineNo, lines: 1, kind: 'unparsed', level: null, message: text, raw: text, attrs: {} });
+    // a record whose header was cut off: the lines before the first header are one record
+    this.cur = { ms: null, timeSource: 'none', file: this.ctx.file, line: lineNo, lines: 1, kind: '', level: null, message: text, raw: text, attrs: { headless: true } };
+    this.before1 = this.before2 = null;
   }
 
   private remember(text: string): void {
@@ -96,7 +99,7 @@ export class RecordAssembler {
       this.contChars = 0;
     }
     this.cur = null;
-    this.grammar.classify(e);
+    if (e.attrs.headless) { classifyHeadless(e, this.grammar); if (e.kind === 'unparsed') this.unparsed++; } else this.grammar.classify(e);
     // context is for the records a report cites: problems only (a cheap test on the hot path)
     if (e.level === 'error' || e.level === 'warning') {
       const before: string[] = [];

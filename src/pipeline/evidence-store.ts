@@ -8,7 +8,7 @@ import { localToUtc } from '../parse/time.js';
 
 /** Kinds that are only counted (routine records, blank lines, generic log lines). */
 const ROUTINE = new Set(['waagent.record', 'vmsnapshot.record', 'blank', 'syslog.record', 'log.record', 'collector.record',
-  'collector.file', 'windows.agent.record', 'vmsnapshot.shell.record', 'waagent.event', 'vmsnapshot.freeze.block']);
+  'collector.file', 'windows.agent.record', 'vmsnapshot.shell.record', 'waagent.event', 'vmsnapshot.freeze.block', 'waagent.update.skipped']);
 
 const HEAD_PER_KIND = 300;
 const TAIL_PER_KIND = 1700;

@@ -3,7 +3,8 @@
  * test/corpus/excerpts/. Each excerpt becomes a bundle in a temporary folder and goes through
  * `analyze`, the API the CLI uses. Prints one row per excerpt, the score per expected cause, and
  * last the line `corpus: C/T acceptable, F false alarms on H healthy`. `--check` exits 1 when the
- * score is below test/corpus/floor.json; `--import DIR` first copies DIR's valid excerpts in.
+ * score is below test/corpus/floor.json; `--import DIR` first copies DIR's valid excerpts in;
+ * `--bundles DIR` writes the bundles there and keeps them (for `azlog unknown`).
  */
 import { copyFileSync, mkdirSync, mkdtempSync, promises as fsp, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../../src/analyze.js';
 import type { Report } from '../../src/model/types.js';
-import { ExcerptError, judge, parseExcerpt, writeExcerptBundle, type Excerpt, type Judgement } from './excerpt.js';
+import { ExcerptError, judge, parseExcerpt, sourceSite, writeExcerptBundle, type Excerpt, type Judgement } from './excerpt.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const CORPUS = join(ROOT, 'test', 'corpus');
@@ -40,7 +41,7 @@ function outcomeOf(verdict: Report['verdict']): string {
   return typeof o === 'string' ? o : verdict.cause ? 'found' : 'none-found';
 }
 
-export async function scoreExcerpt(ex: Excerpt, dir: string): Promise<Row> {
+export async function scoreExcerpt(ex: Excerpt, dir: string, keep = false): Promise<Row> {
   const bundle = await writeExcerptBundle(ex, dir);
   try {
     const report = await analyze(bundle);
@@ -49,7 +50,7 @@ export async function scoreExcerpt(ex: Excerpt, dir: string): Promise<Row> {
   } catch (e) {
     return { excerpt: ex, cause: `error: ${(e as Error).message}`, confidence: 0, outcome: 'error', judgement: 'WRONG' };
   } finally {
-    await fsp.rm(bundle, { recursive: true, force: true });
+    if (!keep) await fsp.rm(bundle, { recursive: true, force: true });
   }
 }
 
@@ -89,6 +90,12 @@ export function perCause(rows: Row[]): string[][] {
   return [['expected (best)', 'excerpts', 'acceptable'], ...[...by.entries()].sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0])).map(([k, v]) => [k, String(v.n), String(v.ok)])];
 }
 
+/** The README's credit lines: one per source site, GitHub repositories first. */
+export function credits(excerpts: Excerpt[]): string[] {
+  const sites = [...new Set(excerpts.map((e) => sourceSite(e.source)))].sort((a, b) => Number(!a.startsWith('github.com/')) - Number(!b.startsWith('github.com/')) || a.localeCompare(b));
+  return sites.map((s) => `- ${s} — ${s.startsWith('github.com/') ? 'issue threads' : 'pages quoting real lines'}`);
+}
+
 /** Copies the valid excerpts of `from` into the corpus, byte for byte; returns the rejected ones' reasons. */
 function importExcerpts(from: string): string[] {
   const { excerpts, rejected } = loadExcerpts(from);
@@ -100,6 +107,9 @@ function importExcerpts(from: string): string[] {
 async function main(argv: string[]): Promise<number> {
   const check = argv.includes('--check');
   const imp = argv.indexOf('--import');
+  const keepAt = argv.indexOf('--bundles');
+  const keep = keepAt >= 0 ? argv[keepAt + 1] : undefined;
+  if (keepAt >= 0 && !keep) { process.stderr.write('azlog: --bundles needs a folder to write the bundles to\n'); return 2; }
   const rejected: string[] = [];
   if (imp >= 0) {
     const from = argv[imp + 1];
@@ -107,16 +117,20 @@ async function main(argv: string[]): Promise<number> {
     mkdirSync(EXCERPTS, { recursive: true });
     rejected.push(...importExcerpts(from));
   }
-  const only = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--import');
+  if (argv.includes('--credits')) {
+    process.stdout.write(credits(loadExcerpts(EXCERPTS).excerpts).join('\n') + '\n');
+    return 0;
+  }
+  const only = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--import' && argv[i - 1] !== '--bundles');
   const loaded = loadExcerpts(EXCERPTS);
   rejected.push(...loaded.rejected);
   const excerpts = only.length ? loaded.excerpts.filter((e) => only.includes(e.id)) : loaded.excerpts;
-  const dir = mkdtempSync(join(tmpdir(), 'azlog-corpus-'));
+  const dir = keep ?? mkdtempSync(join(tmpdir(), 'azlog-corpus-'));
   const rows: Row[] = [];
   try {
-    for (const ex of excerpts) rows.push(await scoreExcerpt(ex, dir));
+    for (const ex of excerpts) rows.push(await scoreExcerpt(ex, dir, keep !== undefined));
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (!keep) rmSync(dir, { recursive: true, force: true });
   }
   process.stdout.write(table([
     ['id', 'kind', 'accepted', 'azlog verdict', 'outcome', 'result'],

@@ -1,0 +1,55 @@
+/**
+ * Whose code a crash or traceback comes from, and how it ended, read from the text itself: the
+ * paths in a Python traceback or a crash reporter's line name the extension handler
+ * (`/var/lib/waagent/<Handler>-<version>/…`) or the agent (`azurelinuxagent/…`, `WALinuxAgent-…`,
+ * `waagent`). Shared by the records whose header was cut off and by system logs (abrt, kernel).
+ */
+import type { AttrValue } from '../src/model/types.js';
+
+export interface Origin { who: 'handler' | 'agent' | null; handler?: string; handlerVersion?: string }
+
+const HANDLER_PATH = /\/var\/lib\/waagent\/([A-Za-z][\w.]*?)-(\d+(?:\.\d+)+)\//;
+const AGENT_PATH = /azurelinuxagent\/|WALinuxAgent-\d[\w.]*-py[\d.]+\.egg|\/usr\/sbin\/waagent|\bbin\/waagent\b|site-packages\/azurelinuxagent/;
+
+export function originOf(text: string): Origin {
+  const h = HANDLER_PATH.exec(text);
+  if (h && !/^WALinuxAgent$/.test(h[1]!)) return { who: 'handler', handler: h[1]!, handlerVersion: h[2]! };
+  if (AGENT_PATH.test(text)) return { who: 'agent' };
+  return { who: null };
+}
+
+/** A Python traceback, its tail, or a crash reporter's words. */
+const TRACEBACK = /Traceback \(most recent call last\)|^\s*File "[^"]+", line \d+|^\s*\w+(?:\.\w+)*(?:Error|Exception): /m;
+const CRASH_WORDS = /unhandled (?:Python )?exception|crashed|Segmentation fault|core dumped|terminated by signal|Fatal Python error/i;
+
+export interface CrashText { traceback: boolean; crash: boolean; exception?: string; missingModule?: string }
+
+export function crashOf(text: string): CrashText {
+  const out: CrashText = { traceback: TRACEBACK.test(text), crash: CRASH_WORDS.test(text) };
+  // the last exception line of a chain is the one that ended the program
+  const exc = [...text.matchAll(/^\s*((?:\w+\.)*\w*(?:Error|Exception|Exit|Interrupt)): ?(.*)$/gm)].at(-1);
+  if (exc) out.exception = exc[1]!;
+  const mod = [...text.matchAll(/No module named '?([\w.]+)'?/g)].at(-1);
+  if (mod) out.missingModule = mod[1]!;
+  return out;
+}
+
+/** Attributes of a crash for an event: who, handler, exception, missing module. */
+export function crashAttrs(text: string): Record<string, AttrValue> {
+  const o = originOf(text), c = crashOf(text);
+  const attrs: Record<string, AttrValue> = {};
+  if (o.who) attrs.origin = o.who;
+  if (o.handler) { attrs.handler = o.handler; attrs.handlerVersion = o.handlerVersion!; }
+  if (c.exception) attrs.exception = c.exception;
+  if (c.missingModule) attrs.missingModule = c.missingModule;
+  return attrs;
+}
+
+export const samples: { text: string; expect: Record<string, AttrValue> }[] = [
+  { text: 'Traceback (most recent call last):\n  File "/var/lib/waagent/Microsoft.Azure.Extensions.CustomScript-2.1.10/bin/x.py", line 3, in <module>\n    import imp\nModuleNotFoundError: No module named \'imp\'',
+    expect: { origin: 'handler', handler: 'Microsoft.Azure.Extensions.CustomScript', handlerVersion: '2.1.10', exception: 'ModuleNotFoundError', missingModule: 'imp' } },
+  { text: '  File "bin/WALinuxAgent-2.2.53-py2.7.egg/azurelinuxagent/ga/update.py", line 12, in run\nRuntimeError: maximum recursion depth exceeded',
+    expect: { origin: 'agent', exception: 'RuntimeError' } },
+  { text: "abrt: detected unhandled Python exception in '/var/lib/waagent/Microsoft.OSTCExtensions.VMAccessForLinux-1.5.2/vmaccess.py'",
+    expect: { origin: 'handler', handler: 'Microsoft.OSTCExtensions.VMAccessForLinux' } },
+];
