@@ -89,6 +89,9 @@ const RULES: Rule[] = [
   ['vmsnapshot.freeze.mount', /(?:^|\d{2}:\d{2}:\d{2} )Freezing: (\S+)/, (m) => ({ mount: m[1]!, binary: true })],
   ['vmsnapshot.freeze.start', /^T:S freeze, timeout value (\d+)/, (m) => ({ timeoutSec: Number(m[1]) })],
   ['vmsnapshot.snapshot.done', /T:S snapshotall ends|Enable Succeeded|From Host- IsSuccessful:True/i],
+  // the thaw in every style: the binary's per-mount lines, the Python side's result, the signal sent to the binary
+  ['vmsnapshot.thaw', /(?:^|\d{2}:\d{2}:\d{2} )Thawing: (\S+)|T:S thaw result|unfreeze ends|Sending Thaw Signal|thaw (?:succeeded|successful|done)/i,
+    (m): Record<string, AttrValue> => (m[1] ? { mount: m[1] } : {})],
   ['vmsnapshot.freeze.block', /Logs during Freeze (Start|End)|Binary output traces (start|end)/],
 ];
 
@@ -170,6 +173,10 @@ export const samples: { grammar: 'extension' | 'shell'; lines: string[]; expect:
     expect: { kind: 'vmsnapshot.result', level: 'error', attrs: { operation: 'Enable', status: 'error', code: 122 } } },
   { grammar: 'extension', lines: ['2017-11-02 11:22:56 Failed to FITHAW: /boot'],
     expect: { kind: 'vmsnapshot.freeze.failed', attrs: { style: 'binary', mount: '/boot' } } },
+  { grammar: 'extension', lines: ['2019/05/05 05:05:05 [Microsoft.Azure.RecoveryServices.VMSnapshotLinux-1.0]2019-05-05 05:05:05 Thawing: /data'],
+    expect: { kind: 'vmsnapshot.thaw', level: 'info', attrs: { mount: '/data' } } },
+  { grammar: 'extension', lines: ['2022-03-03 03:03:03.000001 [Microsoft.Azure.RecoveryServices.VMSnapshotLinux-1.0]T:S thaw result'],
+    expect: { kind: 'vmsnapshot.thaw' } },
   { grammar: 'shell', lines: ['Thu May 21 05:04:31 PM UTC 2026- 1 returned from handle.py'],
     expect: { kind: 'vmsnapshot.shell.exit', level: 'error', attrs: { exitCode: 1 }, time: '2026-05-21T17:04:31.000Z' } },
   { grammar: 'shell', lines: ['Tue Jun 11 03:12:40 UTC 2024- The command is enable, exiting'],
