@@ -1,3 +1,4 @@
+import { freezesNeverThawed } from '../../grammars/vmsnapshot-run.js';
 import { statusWithCode, SNAPSHOT_HEADING, blind, found, inJob, notObservable, of, ruledOut, jobResult, signs, VM_TROUBLESHOOT, type Cause } from './cause.js';
 
 export const fsfreezeFailed: Cause = {
@@ -11,7 +12,8 @@ export const fsfreezeFailed: Cause = {
     if (blind(this, ctx)) return notObservable(this, { id: 'finding.missing.vmsnapshot-log' });
     const log = of(ctx, 'vmsnapshot.freeze.failed');
     const codes = statusWithCode(ctx, [121, 122, 123]);
-    const strong = [...log, ...codes];
+    const neverThawed = freezesNeverThawed(ctx.events);
+    const strong = [...log, ...codes, ...neverThawed];
     if (!strong.length) return ruledOut(this, ctx, [...of(ctx, 'vmsnapshot.freeze.start'), ...jobResult(ctx)].slice(-1), { id: 'finding.fsfreeze-failed.none' });
     const mounts = [...new Set(log.map((e) => e.attrs.mount).filter(Boolean))];
     const code = [...codes, ...log].map((e) => Number(e.attrs.resultCode ?? e.attrs.code)).find((c) => [121, 122, 123].includes(c));
