@@ -4,12 +4,12 @@
  * (`/var/lib/waagent/<Handler>-<version>/…`) or the agent (`azurelinuxagent/…`, `WALinuxAgent-…`,
  * `waagent`). Shared by the records whose header was cut off and by system logs (abrt, kernel).
  */
-import type { AttrValue } from '../src/model/types.js';
+import type { AttrValue, Event } from '../src/model/types.js';
 
 export interface Origin { who: 'handler' | 'agent' | null; handler?: string; handlerVersion?: string }
 
 const HANDLER_PATH = /\/var\/lib\/waagent\/([A-Za-z][\w.]*?)-(\d+(?:\.\d+)+)\//;
-const AGENT_PATH = /azurelinuxagent\/|WALinuxAgent-\d[\w.]*-py[\d.]+\.egg|\/usr\/sbin\/waagent|\bbin\/waagent\b|site-packages\/azurelinuxagent/;
+const AGENT_PATH = /azurelinuxagent[/.']|WALinuxAgent-\d[\w.]*-py[\d.]+\.egg|\/usr\/sbin\/waagent|\bbin\/waagent\b/;
 
 export function originOf(text: string): Origin {
   const h = HANDLER_PATH.exec(text);
@@ -45,6 +45,27 @@ export function crashAttrs(text: string): Record<string, AttrValue> {
   return attrs;
 }
 
+/**
+ * Gives a record that is a traceback or a crash its kind: a handler's is that extension's failure,
+ * the agent's is a crash when `fatal` (stderr of the agent's process, a crash reporter) or the
+ * text says so, else a traceback it logged. Returns false when the text is neither.
+ */
+export function classifyCrash(e: Event, fatal: boolean): boolean {
+  const crash = crashOf(e.message);
+  if (!crash.traceback && !crash.crash) return false;
+  Object.assign(e.attrs, crashAttrs(e.message));
+  const who = e.attrs.origin;
+  if (who === 'handler') { e.kind = 'waagent.extension.failed'; e.level = 'error'; return true; }
+  if (who === 'agent') {
+    // a frame line alone is part of the story; the exception line (or the reporter's words) is the end
+    const died = crash.crash || (fatal && crash.exception !== undefined);
+    e.kind = died ? 'waagent.agent.crash' : 'waagent.agent.traceback';
+    e.level = died ? 'error' : e.level ?? 'warning';
+    return true;
+  }
+  return false;
+}
+
 export const samples: { text: string; expect: Record<string, AttrValue> }[] = [
   { text: 'Traceback (most recent call last):\n  File "/var/lib/waagent/Microsoft.Azure.Extensions.CustomScript-2.1.10/bin/x.py", line 3, in <module>\n    import imp\nModuleNotFoundError: No module named \'imp\'',
     expect: { origin: 'handler', handler: 'Microsoft.Azure.Extensions.CustomScript', handlerVersion: '2.1.10', exception: 'ModuleNotFoundError', missingModule: 'imp' } },
@@ -52,4 +73,5 @@ export const samples: { text: string; expect: Record<string, AttrValue> }[] = [
     expect: { origin: 'agent', exception: 'RuntimeError' } },
   { text: "abrt: detected unhandled Python exception in '/var/lib/waagent/Microsoft.OSTCExtensions.VMAccessForLinux-1.5.2/vmaccess.py'",
     expect: { origin: 'handler', handler: 'Microsoft.OSTCExtensions.VMAccessForLinux' } },
+  { text: "ImportError: No module named 'azurelinuxagent'", expect: { origin: 'agent', exception: 'ImportError', missingModule: 'azurelinuxagent' } },
 ];

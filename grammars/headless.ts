@@ -7,7 +7,7 @@
  */
 import type { Event, Level } from '../src/model/types.js';
 import type { LineGrammar } from '../src/parse/records.js';
-import { crashAttrs, crashOf, originOf } from './crash.js';
+import { classifyCrash, crashOf } from './crash.js';
 
 /** Kinds a grammar gives a record none of its rules recognised (and `unparsed`: no grammar at all). */
 export const UNREAD_KINDS = new Set(['unparsed', 'waagent.record', 'waagent.event', 'vmsnapshot.record', 'vmsnapshot.shell.record',
@@ -24,21 +24,11 @@ export function classifyHeadless(e: Event, grammar: LineGrammar): Event {
   const level = e.level;
   grammar.classify(e);
   if (!UNREAD_KINDS.has(e.kind)) return e;
+  if (classifyCrash(e, false)) return e;
   const crash = crashOf(e.message);
-  const origin = originOf(e.message);
-  if (crash.traceback || crash.crash || /^\[std(?:err|out)\]$/m.test(e.message)) {
-    Object.assign(e.attrs, crashAttrs(e.message));
-    if (origin.who === 'handler') {
-      e.kind = 'waagent.extension.failed';
-      e.level = 'error';
-    } else if (origin.who === 'agent') {
-      // a traceback the agent logged may have been handled; a crash reporter's line was not
-      e.kind = crash.crash ? 'waagent.agent.crash' : 'waagent.agent.traceback';
-      e.level = crash.crash ? 'error' : level ?? 'warning';
-    } else {
-      e.kind = 'headless.output';
-      e.level = level ?? (crash.traceback ? 'warning' : 'info');
-    }
+  if (crash.traceback || /^\[std(?:err|out)\]$/m.test(e.message)) {
+    e.kind = 'headless.output';
+    e.level = level ?? (crash.traceback ? 'warning' : 'info');
     return e;
   }
   e.kind = 'unparsed';

@@ -7,9 +7,11 @@ import type { AttrValue, Event } from '../src/model/types.js';
 import type { FileContext, Header, LineGrammar } from '../src/parse/records.js';
 import { d2, fraction, MONTHS, wallMs, withUtcYear } from '../src/parse/time.js';
 import { classifyWaagent, waagentHeader } from './waagent.js';
+import { classifyCrash } from './crash.js';
 
-const BSD_RE = /^([A-Z][a-z]{2}) ([ \d]\d) (\d{2}):(\d{2}):(\d{1,2}) (\S+) ([^:[\s]+)(?:\[(\d+)\])?: ?(.*)$/;
-const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:?\d{2}) (\S+) ([^:[\s]+)(?:\[(\d+)\])?: ?(.*)$/;
+// the host name is empty (two spaces) in some journal exports
+const BSD_RE = /^([A-Z][a-z]{2}) ([ \d]\d) (\d{2}):(\d{2}):(\d{1,2}) (\S*) ([^:[\s]+)(?:\[(\d+)\])?: ?(.*)$/;
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:?\d{2}) (\S*) ([^:[\s]+)(?:\[(\d+)\])?: ?(.*)$/;
 const DMESG_RE = /^\[\s*(\d+\.\d+)\] (.*)$/;
 
 export function syslogHeader(line: string, ctx: FileContext): Header | null {
@@ -44,6 +46,11 @@ type Rule = [kind: string, re: RegExp, attrs?: (m: RegExpExecArray) => Record<st
 
 
 const RULES: Rule[] = [
+  // systemd's account of the agent service dying and being respawned (or given up on)
+  ['waagent.agent.crash', /(?:walinuxagent|waagent)\.service: (?:Main process exited, code=(?:exited|killed|dumped), status=(?!0\/)(\d+)|Failed with result|Start request repeated too quickly|Service hold-off time over, scheduling restart)|Failed to start (?:Azure Linux Agent|walinuxagent|waagent)/i,
+    (m): Record<string, AttrValue> => ({ respawn: true, ...(m[1] ? { exitCode: Number(m[1]) } : {}) })],
+  // a crash reporter's line (abrt and the like) names the program that died
+  ['process.crash', /detected unhandled Python exception|Process \d+ \([\w.-]+\) crashed|segfault at /],
   ['kernel.oom', /Out of memory: Kill|oom-kill|invoked oom-killer/],
   ['kernel.hung-task', /blocked for more than (\d+) seconds/, (m) => ({ seconds: Number(m[1]) })],
   ['kernel.disk-size', /\[(sd[a-z]+|nvme\w+)\] (\d+) (\d+)-byte logical blocks: \(([\d.]+) (\w+)\//,
@@ -60,7 +67,8 @@ function classifySystem(e: Event): Event {
     if (!m) continue;
     e.kind = kind;
     if (attrs) Object.assign(e.attrs, attrs(m));
-    e.level ??= kind === 'kernel.oom' || kind === 'kernel.hung-task' || kind === 'dhcp.problem' ? 'warning' : 'info';
+    if (kind === 'process.crash') classifyCrash(e, true);
+    e.level ??= kind === 'kernel.oom' || kind === 'kernel.hung-task' || kind === 'dhcp.problem' ? 'warning' : kind.endsWith('crash') ? 'error' : 'info';
     return e;
   }
   e.kind = 'syslog.record';
@@ -86,7 +94,10 @@ export function classifySyslog(e: Event): Event {
       return classifyWaagent(e);
     }
     e.level = 'info';
-    return classifyWaagent(e);
+    classifyWaagent(e);
+    // what the agent's process wrote to stderr reaches the journal: an exception there ended it
+    if (e.kind === 'waagent.record') classifyCrash(e, true);
+    return e;
   }
   return classifySystem(e);
 }
@@ -109,6 +120,15 @@ export const samples: { lines: string[]; mtime?: string; expect: Partial<Event> 
     expect: { kind: 'kernel.oom', time: '2020-12-31T23:59:59.000Z' } },
   { lines: ['2021-01-07T22:24:41.676914+00:00 myvm kernel: [    2.1] sd 3:0:1:0: [sdc] 4294967296 512-byte logical blocks: (2.20 TB/2.00 TiB)'],
     expect: { kind: 'kernel.disk-size', timeSource: 'explicit-utc', attrs: { device: 'sdc', sizeGB: 2199 } } },
+  // the agent's service dying and respawning, and its process's stderr, in every wording systemd and Python use
+  { lines: ['Mar  3 03:03:03 vm1 systemd[1]: walinuxagent.service: Main process exited, code=exited, status=1/FAILURE'], mtime: '2022-03-05T00:00:00Z',
+    expect: { kind: 'waagent.agent.crash', level: 'error', attrs: { exitCode: 1, respawn: true } } },
+  { lines: ['Mar  3 03:03:03 vm1 systemd[1]: waagent.service: Start request repeated too quickly.'], mtime: '2022-03-05T00:00:00Z',
+    expect: { kind: 'waagent.agent.crash' } },
+  { lines: ['2022-03-03T03:03:03.000001+00:00  python3[999]: ImportError: No module named azurelinuxagent.agent'],
+    expect: { kind: 'waagent.agent.crash', level: 'error', attrs: { program: 'python3', origin: 'agent', exception: 'ImportError' } } },
+  { lines: ["Mar  3 03:03:03 vm1 abrt[77]: detected unhandled Python exception in '/var/lib/waagent/Microsoft.OSTCExtensions.VMAccessForLinux-1.5.2/vmaccess.py'"], mtime: '2022-03-05T00:00:00Z',
+    expect: { kind: 'waagent.extension.failed', level: 'error', attrs: { handler: 'Microsoft.OSTCExtensions.VMAccessForLinux' } } },
   { lines: ['[    1.234567] Linux version 5.15.0-1064-azure (buildd@lcy02) #73-Ubuntu SMP'],
     expect: { kind: 'system.boot', timeSource: 'none' } },
 ];
