@@ -95,8 +95,9 @@ export const resultsGrammar: LineGrammar = {
 export const windowsAgentGrammar: LineGrammar = {
   id: 'windows-agent',
   header(line: string): Header | null {
-    if (line.charCodeAt(0) !== 91 || line.charCodeAt(9) !== 93) return null;
-    let m = /^\[\d{8}\] \[(\d{2})\/(\d{2})\/(\d{4}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?\] \[(\w+)\] ?(.*)$/.exec(line);
+    if (line.charCodeAt(0) !== 91) return null;
+    // the thread-id field is absent in older agents' lines
+    let m = /^(?:\[\d{8}\] )?\[(\d{2})\/(\d{2})\/(\d{4}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?\] \[(\w+)\] ?(.*)$/.exec(line);
     if (m) {
       const t = wallMs(+m[3]!, +m[1]!, +m[2]!, +m[4]!, +m[5]!, +m[6]!, m[7] ? fraction(m[7], 0)[0] : 0);
       return { ms: t, timeSource: 'local:?', level: winLevel(m[8]!), body: m[9]!, attrs: {} };
@@ -111,6 +112,7 @@ export const windowsAgentGrammar: LineGrammar = {
   },
   classify(e: Event): Event {
     const msg = e.message;
+    if (classifyWindowsExtension(e)) return e;
     // an agent that stops is routine; one that cannot be stopped is stuck (FORMATS.md §7)
     e.kind = /could not be stopped/.test(msg) ? 'windows.agent.stopping'
       : /WindowsAzureGuestAgent starting/.test(msg) ? 'windows.agent.start'
@@ -124,15 +126,27 @@ export const windowsAgentGrammar: LineGrammar = {
   },
 };
 
+/** A plugin (extension) the Windows agent waited on too long, or that exited with an error. */
+function classifyWindowsExtension(e: Event): boolean {
+  const msg = e.message;
+  let m = /Command \S+ of ([\w.]+) has not exited on time/.exec(msg);
+  if (m) { e.kind = 'windows.extension.timeout'; e.attrs.handler = m[1]!; e.level = 'error'; return true; }
+  m = /(\w+) command of ([\w.]+) has exited with Exit code: (-?\d+)/.exec(msg);
+  if (m && m[3] !== '0') { e.kind = 'windows.extension.failed'; e.attrs.handler = m[2]!; e.attrs.op = m[1]!; e.attrs.exitCode = Number(m[3]); e.level = 'error'; return true; }
+  m = /(\w+) failed for plugin \(name: ([\w.]+), version ([\w.]+)\)/.exec(msg);
+  if (m) { e.kind = 'windows.extension.failed'; e.attrs.handler = m[2]!; e.attrs.op = m[1]!; e.attrs.handlerVersion = m[3]!; e.level = 'error'; return true; }
+  return false;
+}
+
 function winLevel(l: string): Event['level'] {
   return l === 'ERROR' ? 'error' : l === 'WARN' ? 'warning' : l === 'TRACE' ? 'verbose' : 'info';
 }
 
-/** Any other log: a line with a recognisable leading timestamp starts a record. */
+/** Any other log: a line with a recognisable leading timestamp (or a logfmt `time=`) starts a record. */
 export const genericGrammar: LineGrammar = {
   id: 'generic',
   header(line: string): Header | null {
-    const m = /^\[?(\d{4})[-/](\d{2})[-/](\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d+))?(Z)?\]?\s?(.*)$/.exec(line);
+    const m = /^(?:time=)?\[?(\d{4})[-/](\d{2})[-/](\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d+))?(Z)?\]?\s?(.*)$/.exec(line);
     if (!m) return null;
     const t = wallMs(+m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!, +m[6]!, m[7] ? fraction(m[7], 0)[0] : 0);
     if (Number.isNaN(t)) return null;
@@ -141,8 +155,56 @@ export const genericGrammar: LineGrammar = {
     const attrs: Record<string, AttrValue> = {};
     return { ms: t, timeSource: m[8] ? 'explicit-utc' : 'local:?', level, body: m[9]!, attrs };
   },
-  classify(e: Event): Event { e.kind = 'log.record'; return e; },
+  classify: classifyExtensionLog,
 };
+
+/** The handler a record speaks for: its `[Handler-version]` prefix, else the log's folder under /var/log/azure. */
+function handlerOf(e: Event): void {
+  const p = /^\[([A-Za-z][\w.]*?)-(\d+(?:\.\d+)+)\] ?/.exec(e.message);
+  if (p) { e.attrs.handler = p[1]!; e.attrs.handlerVersion = p[2]!; e.message = e.message.slice(p[0].length); return; }
+  const dir = /(?:^|\/)var\/log\/azure\/([^/]+)\//.exec(e.file);
+  if (dir) e.attrs.handler = dir[1]!;
+}
+
+/**
+ * Extension logs: the status line every Python handler writes through its utilities
+ * (`Enable,error,1,<message>`), and the logfmt of the Go handlers (`operation=enable seq=3
+ * event="enable failed" error="…"`). A failing one is that extension's failure.
+ */
+function classifyExtensionLog(e: Event): Event {
+  e.kind = 'log.record';
+  handlerOf(e);
+  const msg = e.message;
+  const st = /^(Install|Enable|Disable|Uninstall|Update|Daemon),(success|error|transitioning|warning),(-?\d+),/.exec(msg);
+  if (st) {
+    e.kind = st[2] === 'error' ? 'extension.failed' : 'extension.result';
+    Object.assign(e.attrs, { op: st[1]!, status: st[2]!, code: Number(st[3]) });
+    if (st[2] === 'error') e.level = 'error';
+    return e;
+  }
+  if (/\boperation=\w+/.test(msg)) {
+    const op = /\boperation=(\w+)/.exec(msg)![1]!;
+    e.attrs.op = op;
+    const ev = /\bevent="?([^"=]*?)"?(?= \w+=|$)/.exec(msg)?.[1];
+    if (/\berror="/.test(msg) || (ev && /\bfailed\b/.test(ev))) { e.kind = 'extension.failed'; e.level = 'error'; if (ev) e.attrs.event = ev; }
+    else e.kind = 'extension.event';
+  }
+  return e;
+}
+
+/** Line samples of the Windows agent log and of other extensions' logs (checked by test/grammars.test.ts). */
+export const lineSamples: { grammar: 'windows' | 'generic'; file: string; lines: string[]; expect: Partial<Event> & { attrs?: Record<string, AttrValue> } }[] = [
+  { grammar: 'windows', file: 'WindowsAzure/Logs/WaAppAgent.log', lines: ['[01/02/2019 03:04:05.67] [ERROR] Command C:\\Packages\\Plugins\\Contoso.Tool\\1.0\\enable.cmd of Contoso.Tool has not exited on time! Killing it...'],
+    expect: { kind: 'windows.extension.timeout', level: 'error', attrs: { handler: 'Contoso.Tool' } } },
+  { grammar: 'windows', file: 'WindowsAzure/Logs/WaAppAgent.log', lines: ['[00000007] [01/02/2019 03:04:05.67] [INFO] Install command of Contoso.Tool has exited with Exit code: 3'],
+    expect: { kind: 'windows.extension.failed', attrs: { handler: 'Contoso.Tool', op: 'Install', exitCode: 3 } } },
+  { grammar: 'generic', file: 'var/log/azure/Contoso.Linux.Tool/extension.log', lines: ['2021/01/01 01:01:01 [Contoso.Linux.Tool-1.2.3] Enable,error,1,could not start the service'],
+    expect: { kind: 'extension.failed', level: 'error', attrs: { handler: 'Contoso.Linux.Tool', handlerVersion: '1.2.3', op: 'Enable', code: 1 } } },
+  { grammar: 'generic', file: 'var/log/azure/contoso-tool/handler.log', lines: ['time=2021-01-01T01:01:01Z version=v1.0.0 operation=enable seq=2 event="enable failed" error="exit status 1"'],
+    expect: { kind: 'extension.failed', level: 'error', timeSource: 'explicit-utc', attrs: { handler: 'contoso-tool', op: 'enable', event: 'enable failed' } } },
+  { grammar: 'generic', file: 'var/log/azure/contoso-tool/handler.log', lines: ['time=2021-01-01T01:01:01Z version=v1.0.0 operation=enable seq=2 event=start'],
+    expect: { kind: 'extension.event', level: 'info' } },
+];
 
 export const samples = [
   { kind: 'waagent-conf', text: 'Extensions.Enabled=n # turned off\nAutoUpdate.Enabled=y\nHttpProxy.Host=10.0.0.5\nOS.Password=hunter2\n', expectKeys: { 'Extensions.Enabled': 'n', 'HttpProxy.Host': '10.0.0.5', 'OS.Password': '[redacted]' } },

@@ -152,6 +152,8 @@ const RULES: Rule[] = [
   R('waagent.extension.settings', ['Update settings file: '], /Update settings file: (\d+)\.settings/, (m) => ({ seqNo: Number(m[1]) })),
   R('waagent.extension.command', ['Install extension [', 'Enable extension', 'Disable extension', 'Uninstall extension [', 'Update extension ['],
     /^(Install|Enable|Disable|Uninstall|Update) extension/, (m) => ({ op: m[1]! })),
+  // a status list naming an extension in error is that extension's failure
+  R('waagent.extension.failed', ['Extension status: [', 'have reached a terminal state'], /\('([A-Za-z][\w.]+)', 'error'\)/, (m) => ({ handler: m[1]!, status: 'error' })),
   R('waagent.extension.status', ['Extension status: [', 'have reached a terminal state']),
   R('waagent.extension.failed', ['Non-zero exit code', 'Timeout(', 'Downgrade not allowed', 'Failed to launch', 'HandlerManifest.json not found', 'Error while unzipping', 'Failed to save handler status', 'is mounted with the noexec flag', 'Unable to find version']),
   R('waagent.proxy', ['HTTP proxy: ['], /HTTP proxy: \[([^\]]+)\]/, (m) => ({ proxy: m[1]! })),
@@ -347,6 +349,8 @@ export const samples: { lines: string[]; expect: Partial<Event> & { attrs?: Reco
     expect: { kind: 'waagent.certificate.error', attrs: { openssl: true } } },
   { lines: ["2017/01/01 00:00:00.000000 ERROR Command: '/usr/bin/openssl cms -decrypt -in /var/lib/waagent/Certificates.p7m'"],
     expect: { kind: 'waagent.certificate.error', level: 'error' } },
+  { lines: ["2023-01-01T00:00:00.000000Z INFO ExtHandler ExtHandler Extension status: [('Contoso.Tool', 'error'), ('Microsoft.Azure.RecoveryServices.VMSnapshotLinux', 'success')]"],
+    expect: { kind: 'waagent.extension.failed', level: 'info', attrs: { handler: 'Contoso.Tool', status: 'error' } } },
   // liveness: crash wordings and versions given up on
   { lines: ['2020-01-01T00:00:00.000000Z WARNING Daemon Daemon Daemon ended with exception -- Sleep 15 seconds and restart daemon'],
     expect: { kind: 'waagent.agent.crash' } },

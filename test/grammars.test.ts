@@ -12,7 +12,7 @@ import { extensionLogGrammar, samples as vmsSamples, shellLogGrammar } from '../
 import { samples as syslogSamples, syslogGrammar } from '../grammars/syslog.js';
 import { parseAgentXml, samples as xmlStateSamples } from '../grammars/agent-state.js';
 import { parseStatusFile, samples as statusSamples } from '../grammars/extension-state.js';
-import { parseDhcpLease, parseWaagentConf, samples as sysSamples } from '../grammars/system-files.js';
+import { genericGrammar, lineSamples as sysLineSamples, parseDhcpLease, parseWaagentConf, samples as sysSamples, windowsAgentGrammar } from '../grammars/system-files.js';
 import { parseEventRecord, parseHttpFailure, samples as msgSamples } from '../grammars/waagent-message.js';
 import { parseXml, samples as xmlSamples } from '../grammars/xml.js';
 import { redact, samples as redactSamples } from '../src/report/redact.js';
@@ -163,4 +163,14 @@ test('records whose header was cut off: the lines before the first header are on
 
 test('crash and traceback text: whose code it was and how it ended', (t) => {
   for (const s of crashSamples) t.like(crashAttrs(s.text), s.expect, s.text.slice(0, 60));
+});
+
+test("the Windows agent's plugin waits and exits, and other extensions' status lines and logfmt", (t) => {
+  for (const s of sysLineSamples) {
+    const out: Event[] = [];
+    const asm = new RecordAssembler(s.grammar === 'windows' ? windowsAgentGrammar : genericGrammar, { file: s.file, mtime: null }, (e) => out.push(e));
+    s.lines.forEach((l, i) => asm.line(l, i + 1));
+    asm.flush();
+    check(t, out[0], s.expect, s.lines[0]!);
+  }
 });
