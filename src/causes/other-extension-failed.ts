@@ -6,11 +6,11 @@ export const otherExtensionFailed: Cause = {
   os: ['linux', 'windows'],
   docs: VM_TROUBLESHOOT,
   symptoms: ['UserErrorVmProvisioningStateFailed', 'UserErrorVmNotInDesirableState', 'UserErrorCrpReportedUserError'],
-  needs: ['waagent-log', 'extension-status'],
+  needs: ['waagent-log', 'extension-status', 'extension-log', 'windows-agent-log'],
   role: 'failure',
   detect(ctx) {
     if (blind(this, ctx)) return notObservable(this, { id: 'finding.other-extension-failed.no-log' });
-    const others = [...of(ctx, 'waagent.extension.failed', (e) => !!e.attrs.handler && e.attrs.handler !== VMSNAPSHOT),
+    const others = [...of(ctx, /^(?:waagent\.|windows\.)?extension\.(?:failed|timeout)$/, (e) => !!e.attrs.handler && e.attrs.handler !== VMSNAPSHOT),
       ...of(ctx, 'status.extension', (e) => e.level === 'error')];
     if (!others.length) return ruledOut(this, ctx, of(ctx, /^waagent\.(extension\.status|goal-state\.processed)$/).slice(-1), { id: 'finding.other-extension-failed.none' });
     const names = [...new Set(others.map((e) => String(e.attrs.handler ?? e.attrs.name ?? '?')))];
