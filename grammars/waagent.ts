@@ -12,7 +12,7 @@
 import type { AttrValue, Event, Level } from '../src/model/types.js';
 import type { FileContext, Header, LineGrammar } from '../src/parse/records.js';
 import { d2, d4, fraction, wallMs } from '../src/parse/time.js';
-import { mechanismOf, parseEventRecord, parseHttpFailure } from './waagent-message.js';
+import { mechanismOf, parseEventRecord, parseHttpFailure, targetOf } from './waagent-message.js';
 
 const LEVELS: Record<string, Level> = { INFO: 'info', WARNING: 'warning', ERROR: 'error', VERBOSE: 'verbose' };
 const PREFIXES = new Set(['Daemon', 'ExtHandler', 'LogCollector', 'Firewall']);
@@ -156,6 +156,13 @@ const RULES: Rule[] = [
   R('waagent.extension.failed', ['Extension status: [', 'have reached a terminal state'], /\('([A-Za-z][\w.]+)', 'error'\)/, (m) => ({ handler: m[1]!, status: 'error' })),
   R('waagent.extension.status', ['Extension status: [', 'have reached a terminal state']),
   R('waagent.extension.failed', ['Non-zero exit code', 'Timeout(', 'Downgrade not allowed', 'Failed to launch', 'HandlerManifest.json not found', 'Error while unzipping', 'Failed to save handler status', 'is mounted with the noexec flag', 'Unable to find version']),
+  // verbose request/answer pairs: a request repeated with no answer between is a retry that got nothing back
+  R('waagent.http.request', ['HTTP connection ['], /HTTP connection \[(\w+)\] \[(?:https?:\/\/([^/:\]]+)(?::(\d+))?)?([^\]]*)\]/,
+    (m): Record<string, AttrValue> => {
+      const host = m[2] ?? '168.63.129.16', port = m[3] ? Number(m[3]) : null;
+      return { method: m[1]!, url: `${m[2] ? `${host}${m[3] ? `:${m[3]}` : ''}` : ''}${m[4]!.replace(/\?.*$/, '')}`, host, target: targetOf(host, port) ?? 'other' };
+    }),
+  R('waagent.http.response', ['HTTP response status: ['], /HTTP response status: \[(\d+)\]/, (m) => ({ statusCode: Number(m[1]) })),
   R('waagent.proxy', ['HTTP proxy: ['], /HTTP proxy: \[([^\]]+)\]/, (m) => ({ proxy: m[1]! })),
   R('waagent.log-collector', ['Log collection', 'log collector mode']),
 ];
@@ -351,6 +358,12 @@ export const samples: { lines: string[]; expect: Partial<Event> & { attrs?: Reco
     expect: { kind: 'waagent.certificate.error', level: 'error' } },
   { lines: ["2023-01-01T00:00:00.000000Z INFO ExtHandler ExtHandler Extension status: [('Contoso.Tool', 'error'), ('Microsoft.Azure.RecoveryServices.VMSnapshotLinux', 'success')]"],
     expect: { kind: 'waagent.extension.failed', level: 'info', attrs: { handler: 'Contoso.Tool', status: 'error' } } },
+  { lines: ['2017/01/01 01:01:01.000001 VERBOSE HTTP connection [GET] [/machine/?comp=goalstate] [None] [{}]'],
+    expect: { kind: 'waagent.http.request', level: 'verbose', attrs: { method: 'GET', url: '/machine/', target: 'wireserver' } } },
+  { lines: ['2017/01/01 01:01:01.000001 VERBOSE HTTP connection [GET] [http://acct.blob.core.windows.net:80/c/manifest.xml] [None] [None]'],
+    expect: { kind: 'waagent.http.request', attrs: { host: 'acct.blob.core.windows.net', target: 'storage', url: 'acct.blob.core.windows.net:80/c/manifest.xml' } } },
+  { lines: ['2017/01/01 01:01:02.000001 VERBOSE HTTP response status: [403]'],
+    expect: { kind: 'waagent.http.response', attrs: { statusCode: 403 } } },
   // liveness: crash wordings and versions given up on
   { lines: ['2020-01-01T00:00:00.000000Z WARNING Daemon Daemon Daemon ended with exception -- Sleep 15 seconds and restart daemon'],
     expect: { kind: 'waagent.agent.crash' } },

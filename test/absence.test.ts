@@ -1,10 +1,11 @@
-/** Absence over time in VMSnapshot runs, from every log style the grammars read. */
+/** Absence over time: VMSnapshot runs in every log style the grammars read, and HTTP requests nobody answered. */
 import test from 'ava';
 import type { Event } from '../src/model/types.js';
 import { RecordAssembler, type LineGrammar } from '../src/parse/records.js';
 import { extensionLogGrammar } from '../grammars/vmsnapshot.js';
 import { waagentGrammar } from '../grammars/waagent.js';
 import { enablesWithoutStatus, freezesNeverThawed, runsWithoutResult } from '../grammars/vmsnapshot-run.js';
+import { retriedWithoutAnswer } from '../grammars/http-exchange.js';
 
 function parse(grammar: LineGrammar, file: string, lines: string[]): Event[] {
   const out: Event[] = [];
@@ -46,4 +47,15 @@ test('a run with no result, and an enable with no status afterwards', (t) => {
     "2023-04-04T10:01:00.000000Z INFO ExtHandler ExtHandler Extension status: [('Microsoft.Azure.RecoveryServices.VMSnapshotLinux', 'success')]",
   ])];
   t.is(enablesWithoutStatus(reported).length, 0);
+});
+
+test('a request repeated with no answer between is a retry that got nothing back', (t) => {
+  const lines = (...l: string[]) => parse(waagentGrammar, 'var/log/waagent.log', l);
+  const req = (ts: string, url: string) => `2017/01/01 01:01:${ts}.000001 VERBOSE HTTP connection [GET] [${url}] [None] [None]`;
+  const u = 'http://acct.blob.core.windows.net:80/c/manifest.xml';
+  const unanswered = retriedWithoutAnswer(lines(req('01', u), req('11', u), req('21', u)));
+  t.is(unanswered.length, 2);
+  t.is(unanswered[0]!.attrs.target, 'storage');
+  t.is(retriedWithoutAnswer(lines(req('01', u), '2017/01/01 01:01:02.000001 VERBOSE HTTP response status: [200]', req('11', u))).length, 0);
+  t.is(retriedWithoutAnswer(lines(req('01', u), req('11', '/machine/?comp=goalstate'))).length, 0);
 });
