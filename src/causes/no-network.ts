@@ -1,4 +1,5 @@
 import type { Event, Message } from '../model/types.js';
+import { retriedWithoutAnswer } from '../../grammars/http-exchange.js';
 import { statusWithCode, agentHealthySigns, ARTICLE, blind, CONTACT, found, healthyInJob, inJob, nearJob, notObservable, of, recovered, ruledOut, signs, type Cause } from './cause.js';
 
 /** VMSnapshot result codes of a snapshot that could not reach storage (FORMATS.md §3.6). */
@@ -40,7 +41,8 @@ export const noNetwork: Cause = {
     const codes = statusWithCode(ctx, NO_NETWORK_CODES);
     const proxy = Object.entries(ctx.facts.waagentConf).filter(([k, v]) => /^HttpProxy\.(Host|Port)$/.test(k) && v && v !== 'None');
     const firewall = of(ctx, 'waagent.firewall.problem');
-    const strong = [...agent, ...ext, ...codes];
+    const unanswered = retriedWithoutAnswer(ctx.events);
+    const strong = [...agent, ...ext, ...codes, ...unanswered];
     if (!strong.length) {
       return ruledOut(this, ctx, agentHealthySigns(ctx).slice(-2), { id: 'finding.no-network.none' });
     }
@@ -54,12 +56,12 @@ export const noNetwork: Cause = {
     // is one request's routine retries and says nothing of the next one)
     const persistent = agent.some((e) => /still failing|Exceeded max retry/i.test(e.message));
     const lone = !persistent && agent.length <= 2 && (!ctx.job || !agent.some((e) => inJob(ctx, e)));
-    const retried = !ext.length && !codes.length && (lone || isolated || recovered(ctx, agent, 60 * 60_000, CONTACT)) && (!ctx.job || healthyInJob(ctx, CONTACT).length > 0 || lone);
+    const retried = !ext.length && !codes.length && !unanswered.length && (lone || isolated || recovered(ctx, agent, 60 * 60_000, CONTACT)) && (!ctx.job || healthyInJob(ctx, CONTACT).length > 0 || lone);
     const transient = retried;
     const supporting = [...firewall, ...of(ctx, 'waagent.proxy'), ...(retried ? agent : [])];
     if (retried) strong.length = 0;
     return found(this, ctx, { strong, supporting }, signs('finding.no-network.failures', [
-      ...describeFailures([...agent, ...ext]),
+      ...describeFailures([...agent, ...ext, ...unanswered]),
       codes.length > 0 && { id: 'finding.no-network.result-code', params: { codes: codes.map((e) => e.attrs.resultCode).join(', ') } },
       proxy.length > 0 && { id: 'finding.no-network.proxy', params: { settings: proxy.map(([k, v]) => `${k}=${v}`).join(', ') } },
       transient && { id: 'finding.no-network.retried' },
