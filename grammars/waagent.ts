@@ -114,8 +114,11 @@ const RULES: Rule[] = [
   // every wording the agent used for a version it will not run again, its own misspelling included
   R('waagent.agent.blacklisted', ['permanently blacklisted', 'permenantly blacklisted', 'permanently disabled', 'restarted more than 3 times'], /Agent (?:WALinuxAgent-)?(\S+) /, (m) => ({ version: m[1]! })),
   // crash and respawn wordings of the daemon and its ExtHandler child, in every generation
-  R('waagent.agent.crash', ['failed with return code', 'exited with return code', 'failed with exception', 'launch failed with command', 'ended with exception', 'thread died, restarting', 'did not terminate cleanly', 'Unhandled exception', 'unhandled exception'],
+  R('waagent.agent.crash', ['failed with return code', 'exited with return code', 'failed with exception', 'launch failed with command', 'ended with exception', 'thread died, restarting', 'Unhandled exception', 'unhandled exception'],
     /return code: (-?\d+)|$/, (m): Record<string, AttrValue> => (m[1] ? { exitCode: Number(m[1]) } : {})),
+  // the next start's note that the previous process ended uncleanly: a crash, or a kill at shutdown (real
+  // logs show both), so a sign for liveness to weigh, not a crash by itself
+  R('waagent.agent.unclean-exit', ['did not terminate cleanly']),
   R('waagent.agent.signal', ['forwarding signal'], /forwarding signal (\d+)/, (m) => ({ signal: Number(m[1]) })),
   // a version the agent skips (blacklisted earlier): routine while another version runs
   R('waagent.update.skipped', [' is blacklisted'], /Agent (?:WALinuxAgent-)?(\S+) is blacklisted/, (m) => ({ version: m[1]! })),
@@ -367,6 +370,8 @@ export const samples: { lines: string[]; expect: Partial<Event> & { attrs?: Reco
   // liveness: crash wordings and versions given up on
   { lines: ['2020-01-01T00:00:00.000000Z WARNING Daemon Daemon Daemon ended with exception -- Sleep 15 seconds and restart daemon'],
     expect: { kind: 'waagent.agent.crash' } },
+  { lines: ['2017/11/20 14:51:01.082158 INFO WALinuxAgent-2.2.18 did not terminate cleanly'],
+    expect: { kind: 'waagent.agent.unclean-exit' } },
   { lines: ['2017/06/05 15:10:17.441046 WARNING Agent WALinuxAgent-2.2.12 is permenantly blacklisted'],
     expect: { kind: 'waagent.agent.blacklisted', attrs: { version: '2.2.12' } } },
   { lines: ['2017/06/05 15:10:17.441046 INFO Agent WALinuxAgent-2.2.12 is blacklisted - skipping download'],
