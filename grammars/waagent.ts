@@ -133,7 +133,13 @@ const RULES: Rule[] = [
   R('waagent.firewall.problem', ['firewall rules for Azure Fabric are not setup correctly', 'Unable to add firewall rules']),
   // status uploads of every generation: the host-plugin channel, blob type errors, 2.0.x HttpPut*Blob retries
   R('waagent.status.upload-failed', ['HostGAPlugin: Put BlockBlob failed', 'HostGAPlugin: Put PageBlob failed', 'Put VM status', 'put_vm_status',
-    'InvalidBlobType', 'The blob type is invalid', 'HttpPutBlockBlob(', 'HttpPutPageBlob(', 'Failed to upload status', 'Failed to report status']),
+    'InvalidBlobType', 'The blob type is invalid', 'HttpPutBlockBlob(', 'HttpPutPageBlob(', 'Failed to upload status', 'Failed to report status',
+    'Failed to get status blob type', 'is an unsupported blob type']),
+  // the host plugin's status endpoint answering with an error
+  R('waagent.status.upload-failed', [':32526/status'], /:32526\/status\S* \[(\d{3}):/, (m) => ({ statusCode: Number(m[1]), target: 'hostplugin' })),
+  // 2.0.x dumps a failed request; one that writes a blob (x-ms-blob-type) or probes one is its status blob
+  R('waagent.status.upload-failed', ["'x-ms-blob-type'", 'HTTP Req: PUT https://', 'HTTP Req: HEAD https://'],
+    /x-ms-blob-type|HTTP Req: (?:PUT|HEAD) https:\/\/[^/\s]+\.blob\./, () => ({ statusBlob: true })),
   R('waagent.status.upload-failed', ['Exception uploading status blob', 'Failed to upload status blob', 'Failed to report vm agent status', 'Failed to report status']),
   R('waagent.hostplugin.heartbeat-failed', ['SendHostPluginHeartbeat']),
   R('waagent.goal-state.fetch-failed', ['Error fetching the goal state', 'Fetching the goal state failed', 'Fetching the goal state is still failing', 'An error occurred while retrieving the goal state', 'Exception retrieving extension handlers', 'Exception retrieving agent manifests', 'Calling wire server failed', 'Exceeded max retry updating goal state', '[Wireserver Exception]', '[Wireserver Failed]']),
@@ -193,7 +199,7 @@ function applyRule(e: Event, text: string): boolean {
 }
 
 /** Text that names an HTTP exchange: restutil's failures, 2.0.x dumps, status answers, the host plugin. */
-const HTTP_TEXT = /\[HTTP (?:Failed|Retry)\]|HTTP Err:|IOError|Errno|168\.63\.129\.16|timed out|\[\d{3}: |Status Code|HttpError|HostGAPlugin|[Pp]roxy/;
+const HTTP_TEXT = /\[HTTP (?:Failed|Retry)\]|HTTP Err:|IOError|Errno|168\.63\.129\.16|timed out|\[\d{3}: |Status Code|HttpError|HostGAPlugin|[Pp]roxy|: ?[45]\d\d\b/;
 
 /** A traceback's frames quote source code (`chk_proxy=chk_proxy`): not what happened. */
 function withoutFrames(text: string): string {
@@ -334,7 +340,7 @@ export const samples: { lines: string[]; expect: Partial<Event> & { attrs?: Reco
     expect: { kind: 'waagent.dhcp.problem', level: 'warning' } },
   { lines: ['2015/03/02 10:00:00 ERROR:retry HttpPutPageBlob(https://acct.blob.core.windows.net/vhds/vm.status'],
     expect: { kind: 'waagent.status.upload-failed', level: 'error' } },
-  { lines: ['ERROR:HTTP Req: Header={\'x-ms-blob-type\': \'BlockBlob\'}'],
+  { lines: ['ERROR:HTTP Req: Header={\'x-ms-version\': \'2014-02-14\'}'],
     expect: { kind: 'waagent.http.dump', level: 'error' } },
   { lines: ['2015/03/02 10:00:00 ERROR:CalledProcessError.  Command string was ifup eth0'],
     expect: { kind: 'waagent.command.failed', attrs: { command: 'ifup eth0' } } },
@@ -349,6 +355,12 @@ export const samples: { lines: string[]; expect: Partial<Event> & { attrs?: Reco
   { lines: ['2017/06/21 11:04:34.929646 ERROR Event: name=WALinuxAgent, op=ReportStatus, message=HostGAPlugin: Exception Put VM status: [000009] HTTP PUT failed, Traceback (most recent call last):',
     '  File "bin/WALinuxAgent-2.2.13-py2.7.egg/azurelinuxagent/common/utils/restutil.py", line 1, in http_put', '    max_retry=max_retry, chk_proxy=chk_proxy)', ', duration=0'],
     expect: { kind: 'waagent.status.upload-failed', attrs: { target: 'hostplugin', mechanism: 'unknown' } } },
+  { lines: ['2017/03/27 11:46:55.022925 WARNING PUT http://168.63.129.16:32526/status [403: Forbidden]'],
+    expect: { kind: 'waagent.status.upload-failed', attrs: { target: 'hostplugin', statusCode: 403, mechanism: 'http-403' } } },
+  { lines: ['2017/04/03 10:09:48.318199 ERROR Event: name=WALinuxAgent, op=ReportStatus, message=Failed to get status blob type: 409, duration=0'],
+    expect: { kind: 'waagent.status.upload-failed', attrs: { mechanism: 'http-409' } } },
+  { lines: ["2015/09/29 20:31:31 ERROR:HTTP Req: Header={'x-ms-blob-type': 'BlockBlob', 'x-ms-version': '2014-02-14'}"],
+    expect: { kind: 'waagent.status.upload-failed', level: 'error', attrs: { statusBlob: true } } },
   // WireServer and proxy answers
   { lines: ['2017/07/07 11:53:52.216335 WARNING Service temporarily unavailable, sleeping 15s before retrying.'],
     expect: { kind: 'waagent.http.failed', attrs: { statusCode: 503, mechanism: 'http-503', sleepSec: 15 } } },
