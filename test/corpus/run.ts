@@ -3,7 +3,7 @@
  * test/corpus/excerpts/. Each excerpt becomes a bundle in a temporary folder and goes through
  * `analyze`, the API the CLI uses. Prints one row per excerpt, the score per expected cause, and
  * last the line `corpus: C/T acceptable, F false alarms on H healthy`. `--check` exits 1 when the
- * score is below test/corpus/floor.json; `--import DIR` first copies DIR's valid excerpts in;
+ * score is below test/corpus/floor.json; `--import DIR` first makes the corpus match DIR's valid excerpts;
  * `--bundles DIR` writes the bundles there and keeps them (for `azlog unknown`).
  */
 import { copyFileSync, mkdirSync, mkdtempSync, promises as fsp, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -96,11 +96,17 @@ export function credits(excerpts: Excerpt[]): string[] {
   return sites.map((s) => `- ${s} — ${s.startsWith('github.com/') ? 'issue threads' : 'pages quoting real lines'}`);
 }
 
-/** Copies the valid excerpts of `from` into the corpus, byte for byte; returns the rejected ones' reasons. */
+/**
+ * Makes the corpus match DIR: its valid excerpts copied byte for byte, excerpts DIR no longer
+ * holds (or now holds malformed) removed. Returns the rejected ones' reasons.
+ */
 function importExcerpts(from: string): string[] {
   const { excerpts, rejected } = loadExcerpts(from);
-  for (const ex of excerpts) copyFileSync(join(from, `${ex.id}.txt`), join(EXCERPTS, `${ex.id}.txt`));
-  process.stderr.write(`corpus: imported ${excerpts.length} excerpt(s) from ${from}\n`);
+  const keep = new Set(excerpts.map((ex) => `${ex.id}.txt`));
+  for (const name of keep) copyFileSync(join(from, name), join(EXCERPTS, name));
+  const gone = readdirSync(EXCERPTS).filter((n) => n.endsWith('.txt') && !keep.has(n));
+  for (const name of gone) rmSync(join(EXCERPTS, name));
+  process.stderr.write(`corpus: imported ${excerpts.length} excerpt(s) from ${from}${gone.length ? `; removed ${gone.join(', ')}` : ''}\n`);
   return rejected;
 }
 
