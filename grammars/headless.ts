@@ -9,9 +9,12 @@ import type { Event, Level } from '../src/model/types.js';
 import type { LineGrammar } from '../src/parse/records.js';
 import { classifyCrash, crashOf } from './crash.js';
 
-/** Kinds a grammar gives a record none of its rules recognised (and `unparsed`: no grammar at all). */
+/**
+ * Kinds a grammar gives a record none of its rules recognised (`unparsed`: no grammar at all;
+ * `headless.output`: output or a traceback nothing in it ties to a handler or the agent).
+ */
 export const UNREAD_KINDS = new Set(['unparsed', 'waagent.record', 'waagent.event', 'vmsnapshot.record', 'vmsnapshot.shell.record',
-  'syslog.record', 'log.record', 'collector.record', 'windows.agent.record']);
+  'syslog.record', 'log.record', 'collector.record', 'windows.agent.record', 'headless.output']);
 
 const LEVELS: Record<string, Level> = { INFO: 'info', WARNING: 'warning', WARN: 'warning', ERROR: 'error', VERBOSE: 'verbose' };
 /** What is left of a clipped header: digits and time punctuation, then a level word. */

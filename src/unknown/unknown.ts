@@ -1,16 +1,13 @@
 /**
  * `azlog unknown`: the lines no grammar or rule understood, clustered into templates. A line is
  * not understood when no grammar recognised it (`unparsed`) or when its grammar read the header
- * but no rule gave the record a kind (the catch-all kinds below). Over a corpus it is the to-do
+ * but no rule gave the record a kind (the catch-all kinds of grammars/headless.ts). Over a corpus it is the to-do
  * list of missing vocabulary; over a ticket queue it shows what is new in the field.
  */
 import type { Event, Level } from '../model/types.js';
 import { scanBundle, type ScanOptions } from '../pipeline/scan.js';
 import { templateOf } from './template.js';
-
-/** Kinds a grammar gives a record that none of its rules recognised. */
-export const CATCH_ALL_KINDS = new Set(['unparsed', 'waagent.record', 'waagent.event', 'vmsnapshot.record', 'vmsnapshot.shell.record',
-  'syslog.record', 'log.record', 'collector.record', 'windows.agent.record', 'headless.record']);
+import { UNREAD_KINDS } from '../../grammars/headless.js';
 
 export interface Place { bundle: string; file: string; line: number | null }
 
@@ -33,7 +30,7 @@ export class UnknownCollector {
   private clusters = new Map<string, Cluster & { seen: Set<string> }>();
 
   add(bundle: string, e: Event): void {
-    if (!CATCH_ALL_KINDS.has(e.kind)) return;
+    if (!UNREAD_KINDS.has(e.kind)) return;
     // a record's header is understood: its message (first line) is what no rule read
     const text = e.kind === 'unparsed' ? e.raw : e.message.split('\n', 1)[0]!;
     if (!text.trim()) return;
