@@ -22,10 +22,14 @@ export function originOf(text: string): Origin {
 const TRACEBACK = /Traceback \(most recent call last\)|^\s*File "[^"]+", line \d+|^\s*\w+(?:\.\w+)*(?:Error|Exception): /m;
 const CRASH_WORDS = /unhandled (?:Python )?exception|crashed|Segmentation fault|core dumped|terminated by signal|Fatal Python error/i;
 
-export interface CrashText { traceback: boolean; crash: boolean; exception?: string; missingModule?: string }
+export interface CrashText { traceback: boolean; crash: boolean; exception?: string; missingModule?: string; topLevel: boolean }
+
+/** The outermost frame is the agent's entry point itself (the single-file 2.0.x agent or bin/waagent). */
+const AGENT_TOP_FRAME = /File "[^"]*\bwaagent", line \d+, in (?:main|<module>)/;
 
 export function crashOf(text: string): CrashText {
-  const out: CrashText = { traceback: TRACEBACK.test(text), crash: CRASH_WORDS.test(text) };
+  const first = /File "[^"]+", line \d+, in \S+/.exec(text)?.[0] ?? '';
+  const out: CrashText = { traceback: TRACEBACK.test(text), crash: CRASH_WORDS.test(text), topLevel: AGENT_TOP_FRAME.test(first) };
   // the last exception line of a chain is the one that ended the program
   const exc = [...text.matchAll(/^\s*((?:\w+\.)*\w*(?:Error|Exception|Exit|Interrupt)): ?(.*)$/gm)].at(-1);
   if (exc) out.exception = exc[1]!;
@@ -58,7 +62,8 @@ export function classifyCrash(e: Event, fatal: boolean): boolean {
   if (who === 'handler') { e.kind = 'waagent.extension.failed'; e.level = 'error'; return true; }
   if (who === 'agent') {
     // a frame line alone is part of the story; the exception line (or the reporter's words) is the end
-    const died = crash.crash || (fatal && crash.exception !== undefined);
+    // a traceback whose outermost frame is the agent's entry point went all the way up: it ended the agent
+    const died = crash.crash || crash.topLevel || (fatal && crash.exception !== undefined);
     e.kind = died ? 'waagent.agent.crash' : 'waagent.agent.traceback';
     e.level = died ? 'error' : e.level ?? 'warning';
     return true;

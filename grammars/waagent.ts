@@ -13,6 +13,7 @@ import type { AttrValue, Event, Level } from '../src/model/types.js';
 import type { FileContext, Header, LineGrammar } from '../src/parse/records.js';
 import { d2, d4, fraction, wallMs } from '../src/parse/time.js';
 import { mechanismOf, parseEventRecord, parseHttpFailure, targetOf } from './waagent-message.js';
+import { classifyCrash } from './crash.js';
 
 const LEVELS: Record<string, Level> = { INFO: 'info', WARNING: 'warning', ERROR: 'error', VERBOSE: 'verbose' };
 const PREFIXES = new Set(['Daemon', 'ExtHandler', 'LogCollector', 'Firewall']);
@@ -56,6 +57,9 @@ function isoHeader(line: string): Header | null {
   return { ms: t, timeSource: 'explicit-utc', level, body, attrs };
 }
 
+/** 2.0.x logs each line of a traceback with its own header: frames, code and the final exception continue it. */
+const G0_CONTINUATION = /^ {2}|^[A-Za-z_][\w.]*: /;
+
 function slashHeader(line: string): Header | null {
   const y = d4(line, 0), mo = d2(line, 5), d = d2(line, 8), h = d2(line, 11), mi = d2(line, 14), s = d2(line, 17);
   let i = 19, ms = 0, frac = false;
@@ -69,7 +73,7 @@ function slashHeader(line: string): Header | null {
     const body = m ? rest.slice(m[0].length) : rest;
     const hp = /^\[([^\]\s]+?)-(\d+(?:\.\d+)+)\]/.exec(body);
     if (hp) { attrs.handler = hp[1]!; attrs.handlerVersion = hp[2]!; }
-    return { ms: t, timeSource: 'local:?', level: m ? LEVELS[m[1]!]! : 'info', body, attrs };
+    return { ms: t, timeSource: 'local:?', level: m ? LEVELS[m[1]!]! : 'info', body, attrs, ...(m && G0_CONTINUATION.test(body) ? { continues: true } : {}) };
   }
   const [lv, a] = word(line, i + 1);
   const level = LEVELS[lv];
@@ -152,6 +156,7 @@ const RULES: Rule[] = [
     (m): Record<string, AttrValue> => ({ method: m[1]!.toUpperCase(), ...(m[2] ? { target: 'wireserver' } : {}), retry: Number(m[3]), ...(m[4] ? { statusCode: Number(m[4]) } : {}) })),
   // 2.0.x request/response dumps that accompany a failed call
   R('waagent.http.dump', ['HTTP Req:', 'HTTP Rsp:', 'Retry='], /HTTP R(?:eq|sp): |^Retry=\d+/, () => ({})),
+  R('waagent.command.failed', ['Return code: '], /^Return code: (-?\d+)$/, (m) => ({ exitCode: Number(m[1]) })),
   R('waagent.command.failed', ['CalledProcessError'], /Command string was (.+)|Error Code is (-?\d+)|$/,
     (m): Record<string, AttrValue> => (m[1] ? { command: m[1].trim() } : m[2] ? { exitCode: Number(m[2]) } : {})),
   R('waagent.goal-state.recovered', ['Fetching the goal state recovered']),
@@ -272,6 +277,7 @@ export function classifyWaagent(e: Event): Event {
   } else if (!applyRule(e, text) && e.attrs.handler && e.level === 'error') {
     e.kind = 'waagent.extension.failed';
   }
+  if (e.kind === 'waagent.record' && e.lines > 1) classifyCrash(e, false);
   if (e.kind === 'waagent.extension.failed' && !e.attrs.handler) {
     const m = /\[([A-Za-z][\w.]+?)-(\d+(?:\.\d+)+)\]/.exec(text);
     if (m) { e.attrs.handler = m[1]!; e.attrs.handlerVersion = m[2]!; }
@@ -379,6 +385,15 @@ export const samples: { lines: string[]; expect: Partial<Event> & { attrs?: Reco
     expect: { kind: 'waagent.http.request', attrs: { host: 'acct.blob.core.windows.net', target: 'storage', url: 'acct.blob.core.windows.net:80/c/manifest.xml' } } },
   { lines: ['2017/01/01 01:01:02.000001 VERBOSE HTTP response status: [403]'],
     expect: { kind: 'waagent.http.response', attrs: { statusCode: 403 } } },
+  // 2.0.x repeats the header on every traceback line: one record; rooted in the agent's main it ended the agent
+  { lines: ['2015/01/01 01:01:01 ERROR:Traceback (most recent call last):', '2015/01/01 01:01:01 ERROR:  File "/usr/sbin/waagent", line 10, in main',
+    '2015/01/01 01:01:01 ERROR:    WaAgent.Run()', '2015/01/01 01:01:01 ERROR:IOError: [Errno 28] No space left on device'],
+    expect: { kind: 'waagent.agent.crash', level: 'error', lines: 4, attrs: { origin: 'agent', exception: 'IOError', gen: 'G0' } } },
+  { lines: ['2015/01/01 01:01:01 ERROR:Traceback (most recent call last):', '2015/01/01 01:01:01 ERROR:  File "/usr/sbin/waagent", line 10, in DoDhcpWork',
+    '2015/01/01 01:01:01 ERROR:timeout: timed out'],
+    expect: { kind: 'waagent.agent.traceback', lines: 3, attrs: { origin: 'agent' } } },
+  { lines: ['2020/01/01 01:01:01.000001 ERROR Return code: 2'],
+    expect: { kind: 'waagent.command.failed', attrs: { exitCode: 2 } } },
   // liveness: crash wordings and versions given up on
   { lines: ['2020-01-01T00:00:00.000000Z WARNING Daemon Daemon Daemon ended with exception -- Sleep 15 seconds and restart daemon'],
     expect: { kind: 'waagent.agent.crash' } },

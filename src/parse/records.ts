@@ -14,6 +14,8 @@ export interface Header {
   /** The message part of the first line (header stripped). */
   body: string;
   attrs: Record<string, AttrValue>;
+  /** The line repeats the header of the record it continues (2.0.x writes it on every line of a message). */
+  continues?: boolean;
 }
 
 export interface FileContext {
@@ -54,7 +56,8 @@ export class RecordAssembler {
   constructor(private readonly grammar: LineGrammar, private readonly ctx: FileContext, private readonly emit: (e: Event) => void) {}
 
   line(text: string, lineNo: number): void {
-    const h = this.grammar.header(text, this.ctx);
+    let h = this.grammar.header(text, this.ctx);
+    if (h?.continues && this.cur && this.cur.ms === h.ms) { text = h.body; h = null; }
     if (h) {
       this.flush(text);
       this.cur = {
