@@ -100,6 +100,9 @@ const CASES: Case[] = [
   { name: 'the line format alone dates the agent only weakly: a possible condition',
     files: { 'var/log/waagent.log': '2023/05/01 10:00:00.000001 INFO ExtHandler Wire server endpoint:168.63.129.16\n2023/05/01 10:00:01.000001 WARNING ExtHandler Move rules file 70-persistent-net.rules to /var/lib/waagent/70-persistent-net.rules\n' },
     outcome: 'cannot-tell', cause: null, statuses: { 'agent-outdated': 'possible' } },
+  { name: 'a status blob type the agent cannot use is a definite failure, not transient noise',
+    files: { 'var/log/waagent.log': '2018/02/01 10:00:00.000001 WARNING BlockBlobX is an unsupported blob type\n2018/02/01 10:00:00.000002 ERROR Event: name=WALinuxAgent, op=ReportStatus, message=BlockBlobX is an unsupported blob type\n' },
+    outcome: 'found', cause: 'status-upload-failed' },
 ];
 
 async function analyzeTree(files: Tree, errorCode?: string): Promise<Report> {

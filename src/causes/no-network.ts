@@ -56,15 +56,16 @@ export const noNetwork: Cause = {
     // is one request's routine retries and says nothing of the next one)
     const persistent = agent.some((e) => /still failing|Exceeded max retry/i.test(e.message));
     const lone = !persistent && agent.length <= 2 && (!ctx.job || !agent.some((e) => inJob(ctx, e)));
-    const retried = !ext.length && !codes.length && !unanswered.length && (lone || isolated || recovered(ctx, agent, 60 * 60_000, CONTACT)) && (!ctx.job || healthyInJob(ctx, CONTACT).length > 0 || lone);
-    const transient = retried;
+    const uncorroborated = !ext.length && !codes.length && !unanswered.length;
+    const gotThrough = isolated || recovered(ctx, agent, 60 * 60_000, CONTACT);
+    const retried = uncorroborated && (lone || gotThrough) && (!ctx.job || healthyInJob(ctx, CONTACT).length > 0 || lone);
     const supporting = [...firewall, ...of(ctx, 'waagent.proxy'), ...(retried ? agent : [])];
     if (retried) strong.length = 0;
     return found(this, ctx, { strong, supporting }, signs('finding.no-network.failures', [
       ...describeFailures([...agent, ...ext, ...unanswered]),
       codes.length > 0 && { id: 'finding.no-network.result-code', params: { codes: codes.map((e) => e.attrs.resultCode).join(', ') } },
       proxy.length > 0 && { id: 'finding.no-network.proxy', params: { settings: proxy.map(([k, v]) => `${k}=${v}`).join(', ') } },
-      transient && { id: 'finding.no-network.retried' },
+      retried && { id: gotThrough ? 'finding.no-network.retried' : 'finding.no-network.isolated' },
     ]));
   },
 };

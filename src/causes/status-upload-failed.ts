@@ -14,7 +14,8 @@ export const statusUploadFailed: Cause = {
     const both = uploads.filter((e) => /either channel|for more than/.test(e.message));
     const alive = agentHealthySigns(ctx);
     // a definite 4xx answer (blob type, missing blob, refused) will not go away by itself
-    const definite = uploads.filter((e) => /^http-4\d\d$/.test(String(e.attrs.mechanism)));
+    // (an unsupported or unknown blob type is such an answer too)
+    const definite = uploads.filter((e) => /^http-4\d\d$/.test(String(e.attrs.mechanism)) || /unsupported blob type/i.test(e.message));
     const transient = !both.length && !definite.length && uploads.length <= 2;
     return found(this, ctx, { strong: both.length ? both : uploads, supporting: alive.slice(-1), factor: transient ? 0.5 : 1 },
       { id: `finding.status-upload-failed.failed${both.length ? '-both' : ''}${alive.length ? '-alive' : ''}`, params: { times: uploads.length } });
