@@ -4,13 +4,17 @@ import { Command, Option, CommanderError } from 'commander';
 import { analyzeWithInventory, UsageError } from '../analyze.js';
 import { BundleError } from '../ingest/readers.js';
 import { LimitError } from '../ingest/limits.js';
-import { CAUSES, causeById } from '../causes/index.js';
+import { CAUSES } from '../causes/index.js';
+import { CAUSE_IDS, type CauseId } from '../model/types.js';
+import { causeDocs, causeManual, causeTitle, causeFix } from '../messages/findings.js';
+import { closest } from './suggest.js';
+import { terminalWidth } from '../report/width.js';
 import { SYMPTOMS } from '../model/symptoms.js';
 import { renderText } from '../report/text.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderHtml } from '../report/html.js';
 import { BUNDLE_COLUMNS, bundleRow, csvStream, csvText, timelineRow, TIMELINE_COLUMNS } from '../report/csv.js';
-import { localizeDocs, pickLang } from '../report/i18n.js';
+import { localizeDocs, pickLang, tr } from '../messages/ui.js';
 import { redact } from '../report/redact.js';
 import { timeline, type TimelineFilter } from '../timeline/timeline.js';
 import { iso } from '../parse/time.js';
@@ -35,12 +39,11 @@ export function buildProgram(): Command {
   const program = new Command('azlog')
     .description('Tells why an Azure VM backup failed, from a support bundle (.tgz, .zip, directory or log file).')
     .version(pkg.version, '-V, --version')
-    .showHelpAfterError('(run azlog --help for usage)')
     .exitOverride();
 
   addOutputOptions(addLimitOptions(program.command('analyze')
     .description('verdict, evidence with file:line and the fix for one bundle')
-    .argument('<bundle>', 'a .tgz/.tar/.zip bundle, a directory, or a single log file')
+    .argument('<bundle>', 'a .tgz/.tar/.zip bundle, a directory, a single log file, or - to read a bundle from stdin')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'md', 'csv', 'html']).default('text'))
     .addOption(new Option('--lang <lang>', 'language of text, md and html (default: from the locale)').choices(['en', 'ja']))
     .option('-e, --error-code <code>', 'the error code (or message) the Backup job showed; causes are then checked in its order')))
@@ -48,9 +51,11 @@ export function buildProgram(): Command {
       warnNoRedact(o.redact === false);
       const lang = pickLang(o.lang);
       const progress = new ProgressLine(o.progress !== false && Boolean(process.stderr.isTTY));
-      const { report, timeline } = await analyzeWithInventory(bundle, {
+      if (bundle === '-' && process.stdin.isTTY) throw new UsageError('analyze -: stdin is a terminal; pipe a bundle in (azlog analyze - < bundle.tgz)');
+      const { report, timeline } = await analyzeWithInventory(bundle === '-' ? process.stdin : bundle, {
         errorCode: o.errorCode || undefined, limits: limitsFrom(o), noRedact: o.redact === false,
         progress: (r, t, e) => progress.update(bytesProgress(r, t, e)),
+        ...(bundle === '-' ? { displayPath: 'stdin' } : {}),
       });
       progress.done();
       if (report.verdict.reasons.some((m) => m.id === 'reason.unknown-code')) process.stderr.write(`azlog: warning: unknown error code ${o.errorCode}; the symptom is inferred (see \`azlog causes --symptoms\`)\n`);
@@ -59,7 +64,7 @@ export function buildProgram(): Command {
         case 'md': await write(renderMarkdown(report, lang)); break;
         case 'csv': await write(csvText(BUNDLE_COLUMNS, [bundleRow(report, { path: report.bundle.path })], { excel: Boolean(o.excel) })); break;
         case 'html': await write(renderHtml(report, lang, timeline)); break;
-        default: await write(renderText(report, { lang, color: useColor() }));
+        default: await write(renderText(report, { lang, color: useColor(), width: terminalWidth() }));
       }
       for (const p of report.problems) process.stderr.write(`azlog: ${p}\n`);
       process.exitCode = report.problems.length ? EXIT.PARTIAL : EXIT.OK;
@@ -75,6 +80,7 @@ export function buildProgram(): Command {
     .option('--kind <kinds>', 'only these kinds or kind prefixes (comma list, e.g. waagent.http,vmsnapshot)')
     .option('--file <text>', 'only files whose path contains this text')))
     .action(async (bundle: string, o: Opts) => {
+      if (bundle === '-') throw new UsageError('timeline -: reading a bundle from stdin is not supported; save it to a file first');
       warnNoRedact(o.redact === false);
       const clean = o.redact === false ? (s: string) => s : redact;
       const filter: TimelineFilter = {};
@@ -126,23 +132,35 @@ export function buildProgram(): Command {
         await write(JSON.stringify(CAUSES.map((c) => ({ id: c.id, title: c.title, fix: c.fix, docs: c.docs, symptoms: c.symptoms, needs: c.needs })), null, 2) + '\n');
         return;
       }
-      for (const c of CAUSES) await write(`${c.id.padEnd(34)} ${c.title[lang]}\n`);
+      for (const c of CAUSES) await write(`${c.id.padEnd(34)} ${causeTitle(c.id, lang)}\n`);
     });
 
   program.command('explain')
     .description('print one cause: what it is, what the bundle shows, the fix and its doc')
-    .argument('<cause>', 'a cause id (see azlog causes)')
+    .argument('<cause>', 'a cause id, in any case (see azlog causes)')
     .addOption(new Option('--lang <lang>', 'language').choices(['en', 'ja']))
-    .action(async (id: string, o: Opts) => {
-      const c = causeById(id);
-      if (!c) throw new UsageError(`unknown cause: ${id} (see azlog causes)`);
+    .action(async (given: string, o: Opts) => {
+      const id = given.trim().toLowerCase() as CauseId;
+      const c = CAUSE_IDS.includes(id) ? CAUSES.find((x) => x.id === id) : undefined;
+      if (!c) {
+        const near = closest(given, CAUSE_IDS);
+        throw new UsageError(`unknown cause: ${given}${near.length ? `; did you mean ${near.join(', ')}?` : ''} (see azlog causes)`);
+      }
       const lang = pickLang(o.lang);
-      const syms = c.symptoms.join(', ');
-      await write(`${c.id}: ${c.title[lang]}\n\n${lang === 'ja' ? '対処' : 'Fix'}: ${c.fix[lang]}\n${lang === 'ja' ? '資料' : 'Docs'}: ${localizeDocs(c.docs, lang)}\n${lang === 'ja' ? '症状' : 'Symptoms'}: ${syms}\n${lang === 'ja' ? '読む成果物' : 'Reads'}: ${c.needs.join(', ') || '-'}\n${lang === 'ja' ? '手動確認' : 'Check by hand'}: ${c.manual[lang]}\n`);
+      const rows: [Parameters<typeof tr>[1], string][] = [
+        ['explain.fix', causeFix(id, lang)], ['explain.docs', localizeDocs(causeDocs(id), lang)], ['explain.symptoms', c.symptoms.join(', ') || '-'],
+        ['explain.reads', c.needs.join(', ') || '-'], ['explain.manual', causeManual(id, lang)],
+      ];
+      await write(`${id}: ${causeTitle(id, lang)}\n\n${rows.map(([k, v]) => `${tr(lang, k)}: ${v}`).join('\n')}\n`);
     });
 
   addBatchCommand(program);
   addUnknownCommand(program);
+  // commander's usage errors: one `azlog:` line that points at the command's own help
+  for (const cmd of [program, ...program.commands]) {
+    const hint = cmd === program ? 'azlog --help' : `azlog ${cmd.name()} --help`;
+    cmd.configureOutput({ outputError: (str, write) => write(`azlog: ${str.replace(/^error:\s*/, '').replace(/\s+/g, ' ').trim()} (see ${hint})\n`) });
+  }
   return program;
 }
 
@@ -153,6 +171,8 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.OK;
   } catch (e) {
     if (e instanceof CommanderError) {
+      // plain `azlog` prints the usage as an error (exit code 1 from commander): a usage error
+      if (e.code === 'commander.help' && e.exitCode !== 0) return EXIT.USAGE;
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.OK;
       return EXIT.USAGE;
     }

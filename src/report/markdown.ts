@@ -1,8 +1,8 @@
-/** Markdown for pasting into a ticket. */
+/** Markdown for pasting into a ticket: outcome, verdict, fix, one table of every cause, cited lines once. */
 import type { Report } from '../model/types.js';
-import { causeById } from '../causes/index.js';
-import { localizeDocs, strings, type Lang } from './i18n.js';
-import { verdictSentence } from './text.js';
+import { causeDocs, causeFix, findingNote } from '../messages/findings.js';
+import { hidesText, localizeDocs, statusLabel, tr, type Lang } from '../messages/ui.js';
+import { Citations, contributingLines, jobLine, location, outcomeLine, reasonLines, symptomLine, verdictFinding, verdictSentence } from './summary.js';
 
 /** Escapes characters that Markdown would interpret in log text. */
 function md(s: string): string {
@@ -10,31 +10,34 @@ function md(s: string): string {
 }
 
 export function renderMarkdown(r: Report, lang: Lang): string {
-  const t = strings(lang);
   const L: string[] = [];
-  L.push(`## azlog: ${md(r.bundle.path)}`, '');
-  L.push(`**${t.verdict}:** ${md(verdictSentence(r, lang))}`, '');
-  L.push(`**${t.symptom}:** ${r.verdict.symptom ?? t.symptomNone}${r.verdict.symptom ? ` (${r.verdict.symptomSource === 'given' ? t.symptomGiven : t.symptomInferred})` : ''}`, '');
-  if (r.verdict.cause) {
-    const c = causeById(r.verdict.cause)!;
-    L.push(`**${t.fix}:** ${md(c.fix[lang])} ([${t.docs}](${localizeDocs(c.docs, lang)}))`, '');
-  }
-  L.push(`### ${t.causesChecked}`, '', '| | cause | ' + t.confidence + ' | |', '|---|---|---|---|');
+  L.push(`## ${md(outcomeLine(r, lang))}`, '');
+  L.push(`azlog: \`${r.bundle.path.replace(/`/g, "'")}\` (${r.bundle.kind}, sha256 \`${r.bundle.sha256.slice(0, 16)}…\`)`, '');
+  L.push(`**${tr(lang, 'verdict')}:** ${md(verdictSentence(r, lang))}`, '');
+  for (const line of [...contributingLines(r, lang), ...(r.verdict.partial ? [tr(lang, 'partial')] : []), ...reasonLines(r, lang)]) L.push(`- ${md(line)}`);
+  if (r.verdict.contributing.length || r.verdict.partial || r.verdict.reasons.length) L.push('');
+  const top = verdictFinding(r);
+  if (top) L.push(`**${tr(lang, 'fix')}:** ${md(causeFix(top.cause, lang))} ([${tr(lang, 'docs')}](${localizeDocs(causeDocs(top.cause), lang)}))`, '');
+  L.push(`**${md(jobLine(r.verdict.job, lang))}**`, '');
+  L.push(md(symptomLine(r, lang)), '');
+  const cites = new Citations();
+  L.push(`### ${tr(lang, 'causesChecked')}`, '', `| ${tr(lang, 'col.status')} | ${tr(lang, 'col.cause')} | ${tr(lang, 'confidence')} | ${tr(lang, 'col.note')} |`, '|---|---|---|---|');
   for (const f of r.findings) {
-    L.push(`| ${t.marks[f.status]} | \`${f.cause}\` | ${f.confidence ? f.confidence.toFixed(2) : ''} | ${md(f.summary)} |`);
+    const n = f.status === 'ruled-out' ? 1 : 3;
+    const refs = f.evidence.slice(0, n).map((e) => `[${cites.cite(e).n}]`).join(' ');
+    L.push(`| ${statusLabel(lang, f.status)} | \`${f.cause}\` | ${f.confidence ? f.confidence.toFixed(2) : ''} | ${md(findingNote(f, lang))}${refs ? ` ${refs.replace(/[[\]]/g, (c) => `\\${c}`)}` : ''} |`);
   }
-  const cited = r.findings.filter((f) => (f.status === 'confirmed' || f.status === 'likely') && f.evidence.length);
-  if (cited.length) {
-    L.push('', `### ${t.evidence}`);
-    for (const f of cited) {
-      L.push('', `\`${f.cause}\`:`, '', '```');
-      for (const e of f.evidence) L.push(`${e.file}:${e.line ?? '-'}`, `  ${e.text.replace(/```/g, "'''")}`);
-      L.push('```');
-    }
+  if (cites.all.length) {
+    L.push('', `### ${tr(lang, 'evidence')}`, '', '```');
+    for (const [i, e] of cites.all.entries()) L.push(`[${i + 1}] ${location(e)}`, `    ${e.text.replace(/```/g, "'''")}`);
+    L.push('```');
   }
   if (r.coverage.gaps.length) {
-    L.push('', `### ${t.coverage}`, '');
-    for (const g of r.coverage.gaps) L.push(`- ${t.missing}: \`${g.kind}\`${g.hides ? ` — ${md(g.hides)}` : ''}`);
+    L.push('', `### ${tr(lang, 'coverage')}`, '');
+    for (const g of r.coverage.gaps) {
+      const hides = hidesText(lang, g.kind);
+      L.push(`- ${tr(lang, 'missing')}: \`${g.kind}\`${hides ? ` — ${md(hides)}` : ''}`);
+    }
   }
   return L.join('\n') + '\n';
 }

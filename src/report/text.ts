@@ -1,94 +1,115 @@
-/** The default report: the verdict in one sentence, each cause in order, coverage, facts. */
-import type { Finding, Report } from '../model/types.js';
-import { causeById } from '../causes/index.js';
-import { localizeDocs, strings, type Lang } from './i18n.js';
+/**
+ * The default report, for a terminal: the outcome, then what a person needs first (the verdict,
+ * why, the fix, what else to check), then one compact row per cause that was ruled out, not seen or
+ * cannot be told, then coverage and facts. Each cited line is printed once and numbered; later
+ * citations refer to its number.
+ */
+import type { Evidence, Finding, Report } from '../model/types.js';
+import { causeDocs, causeFix, causeManual, causeTitle, findingNote } from '../messages/findings.js';
+import { hidesText, localizeDocs, statusLabel, tr, type Lang } from '../messages/ui.js';
+import { Citations, contributingLines, factsLine, jobLine, location, outcomeLine, printable, reasonLines, symptomLine, verdictFinding, verdictHeadline } from './summary.js';
+import { displayWidth, padTo, wrap } from './width.js';
+
+export { wrap } from './width.js';
 
 export interface TextOptions { lang: Lang; color: boolean; width?: number }
 
 const MARK: Record<Finding['status'], string> = { confirmed: '✔', likely: '▲', possible: '△', 'ruled-out': '✘', 'not-seen': '·', 'not-observable': '?' };
 const COLOR: Record<Finding['status'], string> = { confirmed: '31', likely: '33', possible: '33', 'ruled-out': '32', 'not-seen': '32', 'not-observable': '90' };
-
-/** Wraps to `width` columns (East Asian characters count double), indenting continuation lines. */
-export function wrap(text: string, width: number, indent: string): string {
-  const out: string[] = [];
-  for (const para of text.split('\n')) {
-    let line = '';
-    let cols = 0;
-    const tokens = para.match(/[\u3000-\u9fff\uff00-\uffef]|[^\s\u3000-\u9fff\uff00-\uffef]+\s*|\s+/g) ?? [''];
-    for (const tok of tokens) {
-      const w = [...tok].reduce((n, ch) => n + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
-      if (cols + w > width - indent.length && line.trim()) { out.push(indent + line.trimEnd()); line = ''; cols = 0; if (/^\s+$/.test(tok)) continue; }
-      line += tok; cols += w;
-    }
-    out.push(indent + line.trimEnd());
-  }
-  return out.join('\n').replace(/^\s+/, (m) => m.slice(0, indent.length));
-}
-
-export function verdictSentence(r: Report, lang: Lang): string {
-  const t = strings(lang);
-  if (!r.verdict.cause) {
-    const manual = r.findings.filter((f) => f.status === 'not-observable').map((f) => f.cause);
-    const weak = r.findings.filter((f) => f.status === 'possible').map((f) => f.cause);
-    return [t.healthy, manual.length ? `${t.manualList} ${manual.join(', ')}.` : '', weak.length ? `${t.weakList} ${weak.join(', ')}.` : ''].filter(Boolean).join(lang === 'ja' ? '' : ' ');
-  }
-  const c = causeById(r.verdict.cause)!;
-  const f = r.findings.find((x) => x.cause === r.verdict.cause)!;
-  return lang === 'ja'
-    ? `${c.title.ja} (${t.marks[f.status]}、${t.confidence} ${r.verdict.confidence.toFixed(2)}): ${f.summary}`
-    : `${c.title.en} (${t.marks[f.status]}, ${t.confidence} ${r.verdict.confidence.toFixed(2)}) — ${f.summary}.`;
-}
+const TABLE: Finding['status'][] = ['ruled-out', 'not-seen', 'not-observable'];
 
 export function renderText(r: Report, o: TextOptions): string {
-  const t = strings(o.lang);
-  const W = o.width ?? 100;
+  const lang = o.lang;
+  const W = Math.max(40, o.width ?? 80);
   const paint = (code: string, s: string) => (o.color ? `\x1b[${code}m${s}\x1b[0m` : s);
   const L: string[] = [];
-  L.push(paint('1', `azlog — ${r.bundle.path}`) + `  (${r.bundle.kind}, ${fmtBytes(r.bundle.bytes)}, sha256 ${r.bundle.sha256.slice(0, 12)}…)`);
-  L.push('');
-  L.push(wrap(`${paint('1', t.verdict + ':')} ${verdictSentence(r, o.lang)}`, W, '  '));
-  const sym = r.verdict.symptom ? `${r.verdict.symptom} (${r.verdict.symptomSource === 'given' ? t.symptomGiven : t.symptomInferred})` : t.symptomNone;
-  L.push(wrap(`${t.symptom}: ${sym}`, W, '  '));
-  const primary = r.verdict.job;
-  L.push(wrap(primary ? `${t.job}: ${primary.start} → ${primary.end}${primary.taskId ? `, taskId ${primary.taskId}` : ''}${primary.statusCode !== null ? `, ${t.result} ${primary.statusCode}` : ''}` : t.noJob, W, '  '));
-  if (r.verdict.cause) {
-    const c = causeById(r.verdict.cause)!;
-    L.push(wrap(`${paint('1', t.fix + ':')} ${c.fix[o.lang]}`, W, '  '));
-    L.push(`  ${t.docs}: ${localizeDocs(c.docs, o.lang)}`);
-  }
-  L.push('');
-  L.push(paint('1', `${t.causesChecked}:`));
-  for (const f of r.findings) {
-    const c = causeById(f.cause)!;
-    const head = `${MARK[f.status]} ${t.marks[f.status].padEnd(o.lang === 'ja' ? 6 : 10)} ${f.cause}`;
-    L.push(`${paint(COLOR[f.status], head)}${f.confidence ? ` (${f.confidence.toFixed(2)})` : ''} — ${c.title[o.lang]}`);
-    L.push(wrap(f.summary, W, '      '));
-    for (const e of f.evidence.slice(0, f.status === 'ruled-out' ? 1 : 3)) {
-      L.push(wrap(`${e.file}:${e.line ?? '-'}  ${e.text}`, W, '      '));
+  const para = (text: string, indent = '  ', first = '') => L.push(wrap(text, W, indent, first));
+  const cites = new Citations();
+  /** Cites evidence: new lines in full under the finding, lines already shown by their number. */
+  const cite = (evidence: Evidence[], indent: string): string => {
+    const refs: string[] = [];
+    for (const e of evidence) {
+      const { n, first } = cites.cite(e);
+      if (first) { para(`[${n}] ${location(e)}`, indent + '    ', indent); para(printable(e.text), indent + '    ', indent + '    '); }
+      else refs.push(`[${n}]`);
     }
-    if (f.status === 'confirmed' || f.status === 'likely') {
-      L.push(wrap(`${t.fix}: ${c.fix[o.lang]}`, W, '      '));
+    return refs.join(' ');
+  };
+  const head = (f: Finding) => paint(COLOR[f.status], `${MARK[f.status]} ${statusLabel(lang, f.status)}`);
+
+  L.push(paint('1', outcomeLine(r, lang)));
+  L.push(`azlog — ${printable(r.bundle.path)}  (${r.bundle.kind}, ${fmtBytes(r.bundle.bytes)}, sha256 ${r.bundle.sha256.slice(0, 12)}…)`);
+  L.push('');
+
+  const top = verdictFinding(r);
+  para(verdictHeadline(r, lang), '  ', paint('1', `${tr(lang, 'verdict')}: `));
+  for (const c of contributingLines(r, lang)) para(c, '    ', '  ');
+  if (r.verdict.partial) para(tr(lang, 'partial'), '    ', '  ');
+  for (const reason of reasonLines(r, lang)) para(reason, '    ', '  ');
+  if (top) {
+    para(findingNote(top, lang), '  ', paint('1', `${tr(lang, 'why')}: `));
+    cite(top.evidence.slice(0, 3), '  ');
+    para(causeFix(top.cause, lang), '  ', paint('1', `${tr(lang, 'fix')}: `));
+    para(localizeDocs(causeDocs(top.cause), lang), '    ', `  ${tr(lang, 'docs')}: `);
+  }
+  para(jobLine(r.verdict.job, lang));
+  para(symptomLine(r, lang));
+
+  // other failures and weak signs, then the checks the bundle cannot do
+  const other = r.findings.filter((f) => f !== top && !r.verdict.contributing.includes(f.cause) && ['confirmed', 'likely', 'possible'].includes(f.status));
+  const manual = r.findings.filter((f) => f.status === 'not-observable');
+  if (other.length || manual.length) {
+    L.push('');
+    L.push(paint('1', `${tr(lang, 'alsoCheck')}:`));
+    for (const f of other) {
+      para(`${head(f)}  ${f.cause} (${f.confidence.toFixed(2)}) — ${causeTitle(f.cause, lang)}`, '      ', '  ');
+      const refs = cite(f.evidence.slice(0, 3), '      ');
+      para(`${findingNote(f, lang)}${f.status === 'possible' ? ` (${tr(lang, 'weak')})` : ''}${refs ? ` ${refs}` : ''}`, '      ', '      ');
+      if (f.status === 'possible') para(`${tr(lang, 'checkByHand')}: ${causeManual(f.cause, lang)}`, '      ', '      ');
+      else para(`${tr(lang, 'fix')}: ${causeFix(f.cause, lang)}`, '      ', '      ');
     }
-    if (f.manualCheck && (f.status === 'not-observable' || f.status === 'possible')) {
-      L.push(wrap(`${t.checkByHand}: ${f.manualCheck[o.lang]}`, W, '      '));
+    for (const f of manual) para(`${causeManual(f.cause, lang)}`, '      ', `  ${paint(COLOR[f.status], MARK[f.status])} ${f.cause}: `);
+  }
+
+  const rows = r.findings.filter((f) => TABLE.includes(f.status));
+  if (rows.length) {
+    L.push('');
+    L.push(paint('1', `${tr(lang, 'otherCauses')}:`));
+    const markCols = Math.max(...rows.map((f) => displayWidth(`${MARK[f.status]} ${statusLabel(lang, f.status)}`)));
+    const idCols = Math.max(...rows.map((f) => f.cause.length));
+    const noteAt = 2 + markCols + 2 + idCols + 2;
+    const narrow = W - noteAt < 40;
+    const before = cites.all.length;
+    for (const f of rows) {
+      const refs = f.evidence.slice(0, 1).map((e) => `[${cites.cite(e).n}]`).join(' ');
+      const label = paint(COLOR[f.status], padTo(`${MARK[f.status]} ${statusLabel(lang, f.status)}`, markCols));
+      const note = `${findingNote(f, lang)}${refs ? ` ${refs}` : ''}`;
+      if (narrow) para(`${f.cause} — ${note}`, '      ', `  ${label}  `);
+      else para(note, ' '.repeat(noteAt), `  ${label}  ${f.cause.padEnd(idCols)}  `);
+    }
+    const fresh = cites.all.slice(before);
+    if (fresh.length) {
+      L.push(`  ${tr(lang, 'citedLines')}:`);
+      for (const [i, e] of fresh.entries()) { para(`[${before + i + 1}] ${location(e)}`, '        ', '    '); para(printable(e.text), '        ', '        '); }
     }
   }
+
   L.push('');
-  L.push(paint('1', `${t.coverage}:`));
-  L.push(wrap(`${t.present}: ${r.coverage.present.map((k) => `${k} (${r.coverage.artifacts[k]?.files ?? 0})`).join(', ') || t.none}`, W, '  '));
-  if (r.coverage.gaps.length) {
-    for (const g of r.coverage.gaps) L.push(wrap(`${t.missing}: ${g.kind}${g.hides ? ` — ${t.hides}: ${g.hides}` : ''}`, W, '  '));
+  L.push(paint('1', `${tr(lang, 'coverage')}:`));
+  para(`${tr(lang, 'present')}: ${r.coverage.present.map((k) => `${k} (${r.coverage.artifacts[k]?.files ?? 0})`).join(', ') || tr(lang, 'none')}`, '    ', '  ');
+  for (const g of r.coverage.gaps) {
+    const hides = hidesText(lang, g.kind);
+    para(`${tr(lang, 'missing')}: ${g.kind}${hides ? ` — ${tr(lang, 'hides')}: ${hides}` : ''}`, '    ', '  ');
   }
-  if (r.coverage.unknownFiles) L.push(`  ${t.unknownFiles}: ${r.coverage.unknownFiles}`);
+  if (r.coverage.unknownFiles) L.push(`  ${tr(lang, 'unknownFiles')}: ${r.coverage.unknownFiles}`);
   L.push('');
-  L.push(paint('1', `${t.facts}:`));
-  const f = r.facts;
-  L.push(wrap(`${t.agent}: ${f.goalStateAgentVersion ?? '?'} (${t.installed} ${f.installedAgentVersion ?? '?'}${f.agentGeneration ? `, log format ${f.agentGeneration}` : ''}); ${t.vmsnapshot}: ${f.vmsnapshotVersion ?? '?'}${f.vmsnapshotHandlerState ? ` (${f.vmsnapshotHandlerState})` : ''}; ${t.timezone}: ${f.timeZone ?? 'unknown (local times read as UTC)'}`, W, '  '));
+  L.push(paint('1', `${tr(lang, 'facts')}:`));
+  para(factsLine(r, lang), '    ', '  ');
   if (r.problems.length) {
     L.push('');
-    L.push(paint('33', `${t.problems}:`));
-    for (const p of r.problems.slice(0, 20)) L.push(wrap(p, W, '  '));
-    if (r.problems.length > 20) L.push(`  … ${r.problems.length - 20} more`);
+    L.push(paint('33', `${tr(lang, 'problems')}:`));
+    for (const p of r.problems.slice(0, 20)) para(printable(p), '    ', '  ');
+    if (r.problems.length > 20) L.push(`  ${tr(lang, 'more', { n: r.problems.length - 20 })}`);
   }
   return L.join('\n') + '\n';
 }
