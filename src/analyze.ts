@@ -18,6 +18,7 @@ import { resolveSymptom } from './model/symptoms.js';
 import { specOf } from './ingest/catalogue.js';
 import { BundleError } from './ingest/readers.js';
 import { redact } from './report/redact.js';
+import { folderContents, holdsSeveralBundles } from './ingest/folder.js';
 
 export interface AnalyzeOptions {
   /** Symptom code or published message the Backup job showed. */
@@ -53,6 +54,13 @@ export async function analyzeWithInventory(input: string | Readable, options: An
       return await analyzeWithInventory(file, { ...options, displayPath: options.displayPath ?? 'stream' });
     } finally {
       await fsp.rm(dir, { recursive: true, force: true });
+    }
+  }
+  if ((await fsp.stat(input).catch(() => null))?.isDirectory()) {
+    const c = await folderContents(input);
+    if (holdsSeveralBundles(c)) {
+      const names = c.archives.slice(0, 3).join(', ') + (c.archives.length > 3 ? ', …' : '');
+      throw new UsageError(`${input}: a folder holding ${c.archives.length} bundle archives (${names}), not one unpacked bundle; analyse one of them, or all with \`azlog batch ${input}\``);
     }
   }
   // an error code azlog does not know is a warning (in the verdict's reasons): the symptom is inferred

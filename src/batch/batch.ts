@@ -5,6 +5,7 @@
  */
 import { appendFileSync, existsSync, promises as fsp, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { dirname, isAbsolute, join } from 'node:path';
 import fg from 'fast-glob';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Report } from '../model/types.js';
@@ -13,8 +14,15 @@ import { BUNDLE_COLUMNS, bundleRow, csvText, FINDING_COLUMNS, findingRows, type 
 import { Pool } from './pool.js';
 import { sha256File } from '../ingest/streams.js';
 import type { JobResult } from './worker.js';
+import { BUNDLE_GLOB, folderContents } from '../ingest/folder.js';
+import { fsError } from '../ingest/fs-errors.js';
+import { resolveSymptom } from '../model/symptoms.js';
 
-export interface BatchInput { ticket: string; path: string; errorCode?: string }
+export interface BatchInput {
+  ticket: string; path: string; errorCode?: string;
+  /** Where the input came from (`tickets.csv row 3`), named in its errors. */
+  source?: string;
+}
 
 export interface BatchOptions {
   jobs?: number;
@@ -32,25 +40,36 @@ export interface BatchOptions {
 
 export interface Progress { done: number; total: number; failed: number; skipped: number; elapsedMs: number }
 
+/** `total` = `analysed` + `duplicates` + `resumed` + `failed`; `partial` counts rows among the analysed and duplicates. */
 export interface BatchSummary {
-  total: number; analysed: number; duplicates: number; resumed: number; failed: number;
+  total: number; analysed: number; duplicates: number; resumed: number; failed: number; partial: number;
   perCause: Record<string, number>; perStatus: Record<string, number>; wallMs: number; bundlesPerSecond: number;
   rows: Row[];
 }
 
-const BUNDLE_GLOB = '**/*.{tgz,tar.gz,tar,zip,gz,TGZ,ZIP}';
-
-/** Files, directories (bundles inside them) and globs → bundle inputs, in a stable order. */
-export async function expandInputs(args: string[]): Promise<BatchInput[]> {
+/**
+ * Files, directories (bundles inside them) and globs → bundle inputs, in a stable order. An
+ * argument that yields no bundle adds a sentence to `notes` saying what it is instead.
+ */
+export async function expandInputs(args: string[], notes: string[] = []): Promise<BatchInput[]> {
   const out: BatchInput[] = [];
   for (const arg of args) {
     const st = await fsp.stat(arg).catch(() => null);
     if (st?.isDirectory()) {
-      for (const f of (await fg(BUNDLE_GLOB, { cwd: arg, onlyFiles: true, dot: false })).sort()) out.push({ ticket: '', path: `${arg.replace(/\/$/, '')}/${f}` });
+      const found = (await fg(BUNDLE_GLOB, { cwd: arg, onlyFiles: true, dot: false })).sort();
+      for (const f of found) out.push({ ticket: '', path: `${arg.replace(/\/$/, '')}/${f}` });
+      if (!found.length) {
+        const c = await folderContents(arg);
+        notes.push(c.files === 0 ? `${arg}: an empty directory`
+          : c.artifacts ? `${arg}: an unpacked bundle (${c.files} files, no archives); analyse it with \`azlog analyze ${arg}\``
+            : `${arg}: no bundle archives (.tgz, .tar.gz, .tar, .zip, .gz) among its ${c.files} files`);
+      }
     } else if (st) {
       out.push({ ticket: '', path: arg });
     } else if (fg.isDynamicPattern(arg)) {
-      for (const f of (await fg(arg, { onlyFiles: true })).sort()) out.push({ ticket: '', path: f });
+      const found = (await fg(arg, { onlyFiles: true })).sort();
+      for (const f of found) out.push({ ticket: '', path: f });
+      if (!found.length) notes.push(`${arg}: the pattern matches no file`);
     } else {
       out.push({ ticket: '', path: arg }); // reported as a row with its error
     }
@@ -58,13 +77,18 @@ export async function expandInputs(args: string[]): Promise<BatchInput[]> {
   return out;
 }
 
-/** A manifest CSV with columns ticket, bundle (path) and optionally error_code. */
+/**
+ * A manifest CSV with columns ticket, bundle (path) and optionally error_code. Relative bundle
+ * paths are read from the manifest's folder, so a manifest travels with its bundles.
+ */
 export function readManifest(path: string): BatchInput[] {
-  const rows = parseCsv(readFileSync(path, 'utf8'), { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase().replace(/[\s-]+/g, '_')), skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[];
+  let text: string;
+  try { text = readFileSync(path, 'utf8'); } catch (e) { throw new Error(`manifest: ${fsError(path, e)}`); }
+  const rows = parseCsv(text, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase().replace(/[\s-]+/g, '_')), skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[];
   return rows.map((r, i) => {
     const bundle = r.bundle ?? r.bundle_path ?? r.path;
     if (!bundle) throw new Error(`${path}: row ${i + 2} has no bundle path (columns: ticket, bundle, error_code)`);
-    return { ticket: r.ticket ?? r.ticket_id ?? '', path: bundle, errorCode: r.error_code || undefined };
+    return { ticket: r.ticket ?? r.ticket_id ?? '', path: isAbsolute(bundle) ? bundle : join(dirname(path), bundle), errorCode: r.error_code || undefined, source: `${path} row ${i + 2}` };
   });
 }
 
@@ -83,7 +107,7 @@ function appendCsv(path: string, columns: readonly string[], rows: Row[], excel:
 export async function runBatch(inputs: BatchInput[], o: BatchOptions = {}): Promise<BatchSummary> {
   const started = performance.now();
   const jobs = Math.max(1, o.jobs ?? availableParallelism());
-  const summary: BatchSummary = { total: inputs.length, analysed: 0, duplicates: 0, resumed: 0, failed: 0, perCause: {}, perStatus: {}, wallMs: 0, bundlesPerSecond: 0, rows: [] };
+  const summary: BatchSummary = { total: inputs.length, analysed: 0, duplicates: 0, resumed: 0, failed: 0, partial: 0, perCause: {}, perStatus: {}, wallMs: 0, bundlesPerSecond: 0, rows: [] };
   const done = new Set<string>(o.resume && o.csv ? finishedHashes(o.csv) : []);
   if (!o.resume) for (const f of [o.csv, o.jsonl, o.findingsCsv]) if (f) await fsp.rm(f, { force: true });
   let finished = 0;
@@ -98,7 +122,8 @@ export async function runBatch(inputs: BatchInput[], o: BatchOptions = {}): Prom
     if (report && o.jsonl) appendFileSync(o.jsonl, JSON.stringify({ ticket: input.ticket, ...report, bundle: { ...report.bundle, path: input.path } }) + '\n');
     if (error) summary.failed++;
     else {
-      const cause = report?.verdict.cause ?? '(no cause)';
+      if (report?.problems.length) summary.partial++;
+      const cause = report?.verdict.cause ?? report?.verdict.outcome ?? 'none-found';
       summary.perCause[cause] = (summary.perCause[cause] ?? 0) + 1;
       const status = String(row.status);
       summary.perStatus[status] = (summary.perStatus[status] ?? 0) + 1;
@@ -110,15 +135,20 @@ export async function runBatch(inputs: BatchInput[], o: BatchOptions = {}): Prom
   // identical uploads are analysed once: group inputs by content hash
   const groups = new Map<string, BatchInput[]>();
   for (const input of inputs) {
+    // a bad error code fails its own row before any work, not every bundle after analysis
+    if (input.errorCode && !resolveSymptom(input.errorCode)) {
+      emit(input, null, `${input.source ?? input.path}: unknown error code: ${input.errorCode} (see \`azlog causes --symptoms\`)`, 0);
+      continue;
+    }
     let sha: string;
     try { sha = await sha256File(input.path); } catch (e) {
-      emit(input, null, `${input.path}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 0);
+      emit(input, null, fsError(input.path, e), 0);
       continue;
     }
     if (done.has(sha)) { summary.resumed++; finished++; progress(); continue; }
     const key = `${sha}\0${input.errorCode ?? ''}`;
     const g = groups.get(key);
-    if (g) { g.push(input); summary.duplicates++; } else groups.set(key, [input]);
+    if (g) g.push(input); else groups.set(key, [input]);
   }
 
   const pool = new Pool(Math.min(jobs, Math.max(1, groups.size)));
@@ -127,7 +157,8 @@ export async function runBatch(inputs: BatchInput[], o: BatchOptions = {}): Prom
     await Promise.all([...groups.entries()].map(async ([key, members]) => {
       const first = members[0]!;
       const r: JobResult = await pool.run({ id: id++, path: first.path, errorCode: first.errorCode, limits: o.limits, noRedact: o.noRedact });
-      summary.analysed++;
+      // an analysed bundle counts once and its copies as duplicates; a failed one fails every copy
+      if (r.ok) { summary.analysed++; summary.duplicates += members.length - 1; }
       for (const m of members) {
         if (r.ok) emit(m, r.report, null, r.ms);
         else emit(m, null, r.error, r.ms, key.split('\0')[0]);

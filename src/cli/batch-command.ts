@@ -5,6 +5,8 @@ import { BUNDLE_COLUMNS, csvText } from '../report/csv.js';
 import { UsageError } from '../analyze.js';
 import { addLimitOptions, addOutputOptions, limitsFrom, warnNoRedact } from './options.js';
 import { EXIT } from './exit-codes.js';
+import { ProgressLine } from './progress.js';
+import { resolveSymptom } from '../model/symptoms.js';
 
 function clock(ms: number): string {
   const s = Math.round(ms / 1000);
@@ -25,23 +27,31 @@ export function addBatchCommand(program: Command): void {
     .action(async (args: string[], o: Record<string, string | boolean | undefined>) => {
       warnNoRedact(o.redact === false);
       if (o.resume && !o.csv) throw new UsageError('--resume needs --csv FILE (the rows already written are what is resumed)');
+      if (o.errorCode && !resolveSymptom(String(o.errorCode))) throw new UsageError(`-e, --error-code: unknown error code: ${o.errorCode} (see \`azlog causes --symptoms\`)`);
       let inputs: BatchInput[] = [];
       if (o.manifest) {
         try { inputs = readManifest(String(o.manifest)); } catch (e) { throw new UsageError((e as Error).message); }
       }
-      inputs.push(...await expandInputs(args));
-      if (!inputs.length) throw new UsageError('no bundles given (pass files, directories, globs or --manifest)');
+      const notes: string[] = [];
+      inputs.push(...await expandInputs(args, notes));
+      if (!inputs.length) {
+        const given = args.length || o.manifest ? notes.concat(o.manifest ? [`${o.manifest}: a manifest with no rows`] : []).join('; ') : 'nothing was given';
+        throw new UsageError(`no bundles to analyse: ${given} (pass bundle files, folders of bundles, globs or --manifest)`);
+      }
+      for (const n of notes) process.stderr.write(`azlog: warning: ${n}\n`);
       if (o.errorCode) for (const i of inputs) i.errorCode ??= String(o.errorCode);
       const jobs = o.jobs === undefined ? undefined : Number(o.jobs);
       if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0)) throw new UsageError(`--jobs: not a positive whole number: ${o.jobs}`);
       const tty = Boolean(process.stderr.isTTY) && o.progress !== false;
+      // rows and the bar may share one terminal: the bar is cleared before each row and drawn again after it
+      const bar = new ProgressLine(tty, process.stderr, 0);
       let lastLine = 0;
       const toStdout = !o.csv;
       if (toStdout) process.stdout.write(csvText(BUNDLE_COLUMNS, [], { header: true, excel: Boolean(o.excel) }));
       const summary = await runBatch(inputs, {
         jobs, csv: o.csv as string | undefined, jsonl: o.jsonl as string | undefined, findingsCsv: o.findingsCsv as string | undefined,
         excel: Boolean(o.excel), resume: Boolean(o.resume), limits: limitsFrom(o as Record<string, string>), noRedact: o.redact === false,
-        onRow: toStdout ? (row) => process.stdout.write(csvText(BUNDLE_COLUMNS, [row], { header: false })) : undefined,
+        onRow: toStdout ? (row) => { bar.clear(); process.stdout.write(csvText(BUNDLE_COLUMNS, [row], { header: false })); bar.redraw(); } : undefined,
         onProgress: (p) => {
           if (o.progress === false) return;
           const rate = p.elapsedMs ? p.done / (p.elapsedMs / 1000) : 0;
@@ -49,17 +59,17 @@ export function addBatchCommand(program: Command): void {
           const text = `${p.done}/${p.total} bundles, ${rate.toFixed(1)}/s, ETA ${clock(eta)}, ${p.failed} failed${p.skipped ? `, ${p.skipped} resumed` : ''}`;
           if (tty) {
             const width = 24, filled = Math.round((p.done / p.total) * width);
-            process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${text}   `);
+            bar.update(`[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${text}`, p.done === p.total);
           } else if (p.done === p.total || Date.now() - lastLine > 10_000) {
             lastLine = Date.now();
             process.stderr.write(`azlog: ${text}\n`);
           }
         },
       });
-      if (tty) process.stderr.write('\n');
+      bar.done();
       const causes = Object.entries(summary.perCause).sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ');
       const statuses = Object.entries(summary.perStatus).map(([s, n]) => `${s} ${n}`).join(', ');
-      process.stderr.write(`azlog: ${summary.total} bundles: ${summary.analysed} analysed, ${summary.duplicates} duplicates, ${summary.resumed} resumed, ${summary.failed} failed in ${(summary.wallMs / 1000).toFixed(1)} s (${summary.bundlesPerSecond} bundles/s)\n`);
+      process.stderr.write(`azlog: ${summary.total} bundles: ${summary.analysed} analysed, ${summary.duplicates} duplicates, ${summary.resumed} resumed, ${summary.failed} failed${summary.partial ? `; ${summary.partial} partial (see the problems column)` : ''} in ${(summary.wallMs / 1000).toFixed(1)} s (${summary.bundlesPerSecond} bundles/s)\n`);
       if (causes) process.stderr.write(`azlog: verdicts: ${causes}\nazlog: statuses: ${statuses}\n`);
       for (const r of summary.rows.filter((x) => x.error)) process.stderr.write(`azlog: ${r.error}\n`);
       process.exitCode = summary.failed ? EXIT.BATCH_FAILED_BASE + Math.min(summary.failed, 99) : EXIT.OK;

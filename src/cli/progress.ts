@@ -1,27 +1,45 @@
-/** A one-line progress display on stderr, shown only on a TTY and only once work takes > 1 s. */
+/**
+ * A one-line progress display on stderr, shown only on a TTY and only once work takes longer than
+ * `delayMs`. `clear()` and `redraw()` let data written to the same terminal never share its line.
+ */
 export class ProgressLine {
   private started = Date.now();
   private last = 0;
   private shown = false;
-  constructor(private readonly enabled: boolean, private readonly stream: NodeJS.WriteStream = process.stderr) {}
+  private text = '';
+  constructor(private readonly enabled: boolean, private readonly stream: NodeJS.WriteStream = process.stderr, private readonly delayMs = 1000) {}
 
-  update(text: string): void {
+  update(text: string, force = false): void {
     if (!this.enabled) return;
+    this.text = text;
     const now = Date.now();
-    if (now - this.started < 1000 || now - this.last < 100) return;
+    if (!force && (now - this.started < this.delayMs || now - this.last < 100)) return;
     this.last = now;
-    this.shown = true;
-    const width = this.width();
-    this.stream.write('\r' + (text.length > width ? text.slice(0, width - 1) + '…' : text.padEnd(width)));
+    this.draw();
   }
 
-  /** Usable columns; a terminal that reports 0 columns (some pseudo-terminals) counts as 100. */
+  private draw(): void {
+    this.shown = true;
+    const width = this.width();
+    this.stream.write('\r' + (this.text.length > width ? this.text.slice(0, width - 1) + '…' : this.text.padEnd(width)));
+  }
+
+  /** Usable columns; a terminal that reports 0 columns (some pseudo-terminals) counts as 80. */
   private width(): number {
-    return Math.max(20, (this.stream.columns || 100) - 1);
+    return Math.max(20, (this.stream.columns || 80) - 1);
+  }
+
+  /** Erases the line (before other output on the same terminal); `redraw()` brings it back. */
+  clear(): void {
+    if (this.shown) this.stream.write('\r' + ' '.repeat(this.width()) + '\r');
+  }
+
+  redraw(): void {
+    if (this.shown) this.draw();
   }
 
   done(): void {
-    if (this.shown) this.stream.write('\r' + ' '.repeat(this.width()) + '\r');
+    this.clear();
     this.shown = false;
   }
 }

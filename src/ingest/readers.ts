@@ -14,6 +14,7 @@ import fg from 'fast-glob';
 import { drain, readCapped, sha256File } from './streams.js';
 import { LimitError, type Limits } from './limits.js';
 import { archiveTypeByMagic, archiveTypeByName, joinNested, logicalPath, looksLikeTar, normalizeEntryPath } from './paths.js';
+import { describe, fsError } from './fs-errors.js';
 
 export interface BundleEntry {
   /** Path inside the bundle, nested archives joined with `!`. */
@@ -220,10 +221,7 @@ function truncation(e: unknown): string {
   return msg;
 }
 
-export function describe(e: unknown): string {
-  if (e instanceof Error) return e.message;
-  return String(e);
-}
+export { describe };
 
 /** Reads the first `n` bytes of a stream and gives back a stream that still starts with them. */
 export function peek(source: Readable, n: number): Promise<{ head: Buffer; stream: Readable }> {
@@ -267,7 +265,7 @@ function tap(source: Readable, hash: Hash, onBytes: (n: number) => void): Readab
 export async function readBundle(input: string, limits: Limits, visit: Visitor, progress?: ProgressFn): Promise<ReadSummary> {
   let st;
   try { st = await fsp.stat(input); } catch (e) {
-    throw new BundleError(`${input}: cannot read (${(e as NodeJS.ErrnoException).code ?? describe(e)})`);
+    throw new BundleError(fsError(input, e));
   }
   const reader = new Reader(limits, visit);
   const hash = createHash('sha256');
@@ -283,7 +281,7 @@ export async function readBundle(input: string, limits: Limits, visit: Visitor, 
         await reader.handle(rel, rel.slice(rel.lastIndexOf('/') + 1), 0, null, stream);
       } catch (e) {
         if (e instanceof LimitError) { reader.problems.push(e.message); break; }
-        reader.problems.push(`${rel}: ${describe(e)}`);
+        reader.problems.push(fsError(rel, e));
       }
       hash.update(`${rel}\0${fileHash.digest('hex')}\n`);
     }
@@ -292,7 +290,7 @@ export async function readBundle(input: string, limits: Limits, visit: Visitor, 
   if (!st.isFile()) throw new BundleError(`${input}: not a file or directory`);
   if (st.size === 0) throw new BundleError(`${input}: empty file; ask for the upload again`);
 
-  const head = await readHead(input, 512);
+  const head = await readHead(input, 512).catch((e) => { throw new BundleError(fsError(input, e)); });
   const magic = archiveTypeByMagic(head);
   const name = input.slice(input.lastIndexOf('/') + 1);
   let container: ContainerKind;
@@ -337,7 +335,8 @@ export async function readBundle(input: string, limits: Limits, visit: Visitor, 
     if (e instanceof BundleError) throw e;
     if (reader.entries === 0 && !(e instanceof LimitError)) throw new BundleError(`${input}: ${describe(e)}; ask for the upload again`);
     reader.problems.push(e instanceof LimitError ? e.message : `${input}: ${describe(e)}; the report covers the entries read before it — ask for a complete upload`);
-    return summary(container!, hash.digest('hex') + '-partial', st.size, reader);
+    // the hash names the file, read whole, even when the archive inside it breaks off
+    return summary(container!, await sha256File(input).catch(() => hash.digest('hex')), st.size, reader);
   }
   return summary(container, hash.digest('hex'), st.size, reader);
 }
