@@ -1,6 +1,7 @@
 /** A ticket queue: good, corrupt, truncated, empty and duplicate bundles, CSV a spreadsheet opens. */
 import test from 'ava';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { analyze } from '../src/analyze.js';
@@ -32,8 +33,19 @@ test('a batch over a directory gives one right row per bundle, errors as rows', 
   t.is(by('corrupt.zip').status, 'error');
   t.regex(by('empty.tgz').error!, /empty\.tgz: empty file/);
   t.is(by('truncated.tgz').error, '', 'a truncated bundle is analysed as far as it goes');
+  // a partial bundle keeps its real hash and says what was cut in a column a spreadsheet can filter
+  t.is(by('truncated.tgz').sha256, createHash('sha256').update(readFileSync(join(dir, 'truncated.tgz'))).digest('hex'));
+  t.regex(by('truncated.tgz').problems!, /truncated\.tgz: archive truncated/);
+  t.is(rows.filter((x) => x.problems).length, 1, 'only the truncated bundle has problems');
   t.is(by('fsfreeze-again.tgz').sha256, by('fsfreeze-timeout.tgz').sha256);
-  t.regex(r.stderr, /9 bundles: 7 analysed, 2 duplicates, 0 resumed, 2 failed/);
+  // the counts add up to the bundles given: 5 distinct analysed + 2 copies + 2 failed
+  t.regex(r.stderr, /9 bundles: 5 analysed, 2 duplicates, 0 resumed, 2 failed; 1 partial/);
+  t.is(by('fsfreeze-timeout.tgz').outcome, 'found');
+  t.is(by('healthy.tgz').outcome, 'none-found');
+  t.is(by('corrupt.zip').outcome, 'error');
+  // the top evidence is its location and its text
+  t.regex(by('fsfreeze-timeout.tgz').top_evidence!, /\.status$|extension\.log:\d+$/);
+  t.regex(by('fsfreeze-timeout.tgz').top_evidence_text!, /code 122|freeze/);
   // the verdict of each row is what `analyze` says of that bundle
   for (const name of ['fsfreeze-timeout.tgz', 'no-network-storage.tgz', 'healthy.tgz', 'extension-load-failed-python.tgz', 'truncated.tgz']) {
     const report = await analyze(join(dir, name));
@@ -91,4 +103,37 @@ test('a manifest gives tickets and per-ticket error codes; findings CSV and JSON
   t.is(f.length, reports.reduce((n: number, x: { findings: unknown[] }) => n + x.findings.length, 0));
   t.true(f.length > 0);
   t.true(reports.every((x) => x.schema === 'azlog/report@1' && x.ticket));
+});
+
+test('manifest paths are read from the manifest\'s folder; a bad error code fails its own row only', async (t) => {
+  const dir = await queue();
+  const work = tmp();
+  mkdirSync(join(work, 'uploads'));
+  copyFileSync(join(dir, 'healthy.tgz'), join(work, 'uploads', 'a.tgz'));
+  copyFileSync(join(dir, 'fsfreeze-timeout.tgz'), join(work, 'uploads', 'b.tgz'));
+  await writeBundle(work, 'tickets.csv', 'ticket,bundle,error_code\nT-1,uploads/a.tgz,\nT-2,uploads/b.tgz,NotACode\n');
+  const out = join(work, 'o.csv');
+  // run from elsewhere: the paths are relative to the manifest, not to the current directory
+  const r = azlog(['batch', '--manifest', join(work, 'tickets.csv'), '--csv', out, '--no-progress'], { cwd: tmp() });
+  t.is(r.code, 101, r.stderr);
+  const rows = parse(readFileSync(out, 'utf8'), { columns: true }) as Record<string, string>[];
+  const t1 = rows.find((x) => x.ticket === 'T-1')!, t2 = rows.find((x) => x.ticket === 'T-2')!;
+  t.is(t1.error, '');
+  t.is(t1.outcome, 'none-found');
+  t.regex(t2.error!, /tickets\.csv row 3: unknown error code: NotACode/);
+  t.regex(r.stderr, /2 bundles: 1 analysed, 0 duplicates, 0 resumed, 1 failed/);
+});
+
+test('batch says what it was given when there is nothing to analyse; a bad -e is a usage error', async (t) => {
+  const samples = await sampleDir();
+  const empty = tmp();
+  const none = azlog(['batch', empty, join(samples, 'shapes', 'fsfreeze-timeout-tree'), join(empty, '*.tgz')]);
+  t.is(none.code, 2);
+  t.is(none.stderr.trim().split('\n').length, 1, none.stderr);
+  t.regex(none.stderr, /^azlog: no bundles to analyse: .*: an empty directory; .*fsfreeze-timeout-tree: an unpacked bundle \(\d+ files, no archives\); analyse it with `azlog analyze .*; .*\*\.tgz: the pattern matches no file/);
+  t.false(/no bundles given/.test(none.stderr));
+  const badCode = azlog(['batch', join(samples, 'healthy.tgz'), '-e', 'Bogus']);
+  t.is(badCode.code, 2);
+  t.is(badCode.stdout, '', 'nothing analysed');
+  t.regex(badCode.stderr, /^azlog: -e, --error-code: unknown error code: Bogus/);
 });
