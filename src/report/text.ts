@@ -8,7 +8,7 @@ import type { Evidence, Finding, Report } from '../model/types.js';
 import { causeDocs, causeFix, causeManual, causeTitle, findingNote } from '../messages/findings.js';
 import { hidesText, localizeDocs, statusLabel, tr, type Lang } from '../messages/ui.js';
 import { Citations, contributingLines, factsLine, jobLine, location, outcomeLine, printable, reasonLines, symptomLine, verdictFinding, verdictHeadline } from './summary.js';
-import { displayWidth, padTo, wrap } from './width.js';
+import { clip, wrap } from './width.js';
 
 export { wrap } from './width.js';
 
@@ -25,15 +25,17 @@ export function renderText(r: Report, o: TextOptions): string {
   const L: string[] = [];
   const para = (text: string, indent = '  ', first = '') => L.push(wrap(text, W, indent, first));
   const cites = new Citations();
-  /** Cites evidence: new lines in full under the finding, lines already shown by their number. */
-  const cite = (evidence: Evidence[], indent: string): string => {
-    const refs: string[] = [];
+  /** Numbers evidence: lines already shown are referred to by number, new ones come back to print. */
+  const cite = (evidence: Evidence[]): { refs: string; fresh: [number, Evidence][] } => {
+    const refs: string[] = [], fresh: [number, Evidence][] = [];
     for (const e of evidence) {
       const { n, first } = cites.cite(e);
-      if (first) { para(`[${n}] ${location(e)}`, indent + '    ', indent); para(printable(e.text), indent + '    ', indent + '    '); }
-      else refs.push(`[${n}]`);
+      if (first) fresh.push([n, e]); else refs.push(`[${n}]`);
     }
-    return refs.join(' ');
+    return { refs: refs.join(' '), fresh };
+  };
+  const show = (fresh: [number, Evidence][], indent: string) => {
+    for (const [n, e] of fresh) { para(`[${n}] ${location(e)}`, indent + '    ', indent); para(printable(e.text), indent + '    ', indent + '    '); }
   };
   const head = (f: Finding) => paint(COLOR[f.status], `${MARK[f.status]} ${statusLabel(lang, f.status)}`);
 
@@ -48,7 +50,7 @@ export function renderText(r: Report, o: TextOptions): string {
   for (const reason of reasonLines(r, lang)) para(reason, '    ', '  ');
   if (top) {
     para(findingNote(top, lang), '  ', paint('1', `${tr(lang, 'why')}: `));
-    cite(top.evidence.slice(0, 3), '  ');
+    show(cite(top.evidence.slice(0, 3)).fresh, '  ');
     para(causeFix(top.cause, lang), '  ', paint('1', `${tr(lang, 'fix')}: `));
     para(localizeDocs(causeDocs(top.cause), lang), '    ', `  ${tr(lang, 'docs')}: `);
   }
@@ -63,8 +65,9 @@ export function renderText(r: Report, o: TextOptions): string {
     L.push(paint('1', `${tr(lang, 'alsoCheck')}:`));
     for (const f of other) {
       para(`${head(f)}  ${f.cause} (${f.confidence.toFixed(2)}) — ${causeTitle(f.cause, lang)}`, '      ', '  ');
-      const refs = cite(f.evidence.slice(0, 3), '      ');
+      const { refs, fresh } = cite(f.evidence.slice(0, 3));
       para(`${findingNote(f, lang)}${f.status === 'possible' ? ` (${tr(lang, 'weak')})` : ''}${refs ? ` ${refs}` : ''}`, '      ', '      ');
+      show(fresh, '      ');
       if (f.status === 'possible') para(`${tr(lang, 'checkByHand')}: ${causeManual(f.cause, lang)}`, '      ', '      ');
       else para(`${tr(lang, 'fix')}: ${causeFix(f.cause, lang)}`, '      ', '      ');
     }
@@ -75,22 +78,17 @@ export function renderText(r: Report, o: TextOptions): string {
   if (rows.length) {
     L.push('');
     L.push(paint('1', `${tr(lang, 'otherCauses')}:`));
-    const markCols = Math.max(...rows.map((f) => displayWidth(`${MARK[f.status]} ${statusLabel(lang, f.status)}`)));
-    const idCols = Math.max(...rows.map((f) => f.cause.length));
-    const noteAt = 2 + markCols + 2 + idCols + 2;
-    const narrow = W - noteAt < 40;
+    L.push(`  ${TABLE.filter((st) => rows.some((f) => f.status === st)).map((st) => `${MARK[st]} ${statusLabel(lang, st)}`).join('   ')}`);
     const before = cites.all.length;
     for (const f of rows) {
       const refs = f.evidence.slice(0, 1).map((e) => `[${cites.cite(e).n}]`).join(' ');
-      const label = paint(COLOR[f.status], padTo(`${MARK[f.status]} ${statusLabel(lang, f.status)}`, markCols));
-      const note = `${findingNote(f, lang)}${refs ? ` ${refs}` : ''}`;
-      if (narrow) para(`${f.cause} — ${note}`, '      ', `  ${label}  `);
-      else para(note, ' '.repeat(noteAt), `  ${label}  ${f.cause.padEnd(idCols)}  `);
+      para(`${f.cause} — ${findingNote(f, lang)}${refs ? ` ${refs}` : ''}`, '      ', `  ${paint(COLOR[f.status], MARK[f.status])} `);
     }
+    // the lines that rule causes out, one line each: their numbers above say which cause they answer
     const fresh = cites.all.slice(before);
     if (fresh.length) {
       L.push(`  ${tr(lang, 'citedLines')}:`);
-      for (const [i, e] of fresh.entries()) { para(`[${before + i + 1}] ${location(e)}`, '        ', '    '); para(printable(e.text), '        ', '        '); }
+      for (const [i, e] of fresh.entries()) { para(`[${before + i + 1}] ${location(e)}`, '        ', '    '); L.push(`        ${clip(printable(e.text), W - 8)}`); }
     }
   }
 

@@ -98,3 +98,11 @@ export function wrap(text: string, width: number, indent: string, first = indent
 export function terminalWidth(stream: NodeJS.WriteStream = process.stdout): number {
   return stream.isTTY && stream.columns ? stream.columns : 80;
 }
+
+/** Cuts to `cols` visible columns, ending with … when something was cut. */
+export function clip(s: string, cols: number): string {
+  if (displayWidth(s) <= cols) return s;
+  let out = '', w = 0;
+  for (const ch of s) { const cw = charWidth(ch); if (w + cw > cols - 1) break; out += ch; w += cw; }
+  return out + '…';
+}
