@@ -39,7 +39,7 @@ export function renderText(r: Report, o: TextOptions): string {
   };
   const head = (f: Finding) => paint(COLOR[f.status], `${MARK[f.status]} ${statusLabel(lang, f.status)}`);
 
-  L.push(paint('1', outcomeLine(r, lang)));
+  para(paint('1', outcomeLine(r, lang)));
   para(`azlog — ${printable(r.bundle.path)}  (${r.bundle.kind}, ${fmtBytes(r.bundle.bytes)}, sha256 ${r.bundle.sha256.slice(0, 12)}…)`);
   L.push('');
 
