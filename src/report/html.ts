@@ -107,13 +107,13 @@ function draw(t0,t1){
   var groups=[],shown=0;
   lanes.forEach(function(l,li){var g=null;
     D.marks.filter(function(m){return m.lane===l.id&&m.t>=t0&&m.t<=t1}).sort(function(a,b){return a.t-b.t}).forEach(function(m){
-      var px=x(m.t);if(g&&px-g.px<=NEAR){g.items.push(m)}else{g={px:px,li:li,items:[m]};groups.push(g)}})});
-  groups.forEach(function(g){var m=g.items[0],n=g.items.length,y=TOP+g.li*LH+LH/2,lv=worst(g.items);
+      var px=x(m.t);if(g&&px-g.last<=NEAR){g.items.push(m);g.last=px}else{g={px:px,last:px,li:li,items:[m]};groups.push(g)}})});
+  groups.forEach(function(g){var m=g.items[0],n=g.items.length,y=TOP+g.li*LH+LH/2,lv=worst(g.items);if(n>1)g.px=(g.px+g.last)/2;
     var c=lv==='error'?'#c62828':lv==='warning'?'#b26a00':m.kind==='waagent.start.daemon'?'#6a1b9a':'#1f5fbf';
     var bar=n===1&&(m.kind==='waagent.start.daemon'||m.kind==='waagent.goal-state.processed');
     var label=(n>1?D.labels.cluster.replace('{n}',n)+': ':'')+iso(m.t)+' UTC '+where(m);
     var s=el(bar?'rect':'circle',bar?{x:g.px-1,y:y-9,width:3,height:18,fill:c}:{cx:g.px,cy:y,r:n>1?8:lv==='error'?5:4,fill:c,'fill-opacity':.85},svg);
-    s.setAttribute('class','mark');s.setAttribute('data-id',m.id);s.setAttribute('data-count',n);s.setAttribute('tabindex','0');s.setAttribute('role','button');s.setAttribute('aria-label',label);
+    s.setAttribute('class','mark');s.setAttribute('data-id',m.id);s.setAttribute('data-count',n);s.setAttribute('data-ids',g.items.map(function(i){return i.id}).join(' '));s.setAttribute('tabindex','0');s.setAttribute('role','button');s.setAttribute('aria-label',label);
     s.style.cursor='pointer';shown+=n;
     if(n>1){var ct=el('text',{x:g.px,y:y+3.5,'font-size':n>99?7:9,'text-anchor':'middle',fill:'#fff','pointer-events':'none',class:'count'},svg);ct.textContent=n>999?'999+':String(n)}
     var text=function(){return (n>1?D.labels.cluster.replace('{n}',n)+'\\n':'')+iso(m.t)+' UTC  '+where(m)+'\\n'+m.text};
@@ -156,7 +156,7 @@ function esc(s: string): string { return escapeHtml(s); }
 /** A cited line: in full where it is first cited, a link to it afterwards. */
 function citeHtml(cites: Citations, e: Evidence, lang: Lang): string {
   const { n, first } = cites.cite(e);
-  if (!first) return `<a class="ref" href="#cite-${n}">[${n}]</a> `;
+  if (!first) return ` <a class="ref" href="#cite-${n}">[${n}]</a>`;
   return `<div class="ev" id="cite-${n}"><code class="loc">[${n}] ${esc(location(e))}</code>${e.time ? ` <span class="meta">${esc(e.time)}</span>` : ''}<pre><mark title="${esc(tr(lang, 'cited'))}">${esc(e.text)}</mark></pre></div>`;
 }
 
