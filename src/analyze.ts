@@ -97,7 +97,8 @@ export async function analyzeWithInventory(input: string | Readable, options: An
   const report: Report = {
     schema: 'azlog/report@1',
     bundle: { path: options.displayPath ?? input, sha256: inventory.sha256, kind: inventory.shape, bytes: inventory.bytes },
-    verdict,
+    // reasons carry parameters too (an error code as typed, a path)
+    verdict: { ...verdict, reasons: verdict.reasons.map(cleanNote) },
     findings: findings.map((f): Finding => ({ ...f, summary: clean(f.summary), note: cleanNote(f.note), evidence: f.evidence.map((e): Evidence => ({ ...e, text: clean(e.text) })) })),
     coverage: {
       present: inventory.present,
