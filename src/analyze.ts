@@ -49,9 +49,17 @@ export async function analyzeWithInventory(input: string | Readable, options: An
     // zips need random access: a stream is spooled to a private temporary file first
     const dir = await fsp.mkdtemp(join(tmpdir(), 'azlog-'));
     const file = join(dir, 'bundle');
+    const shown = options.displayPath ?? 'stream';
+    // messages name what the user gave, never the private temporary file
+    const rename = (text: string) => text.split(file).join(shown);
     try {
       await pipeline(input, createWriteStream(file));
-      return await analyzeWithInventory(file, { ...options, displayPath: options.displayPath ?? 'stream' });
+      const result = await analyzeWithInventory(file, { ...options, displayPath: shown });
+      result.report.problems = result.report.problems.map(rename);
+      return result;
+    } catch (e) {
+      if (e instanceof Error) e.message = rename(e.message);
+      throw e;
     } finally {
       await fsp.rm(dir, { recursive: true, force: true });
     }
