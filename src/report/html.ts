@@ -6,7 +6,7 @@
  */
 import type { Event, Evidence, Finding, Report } from '../model/types.js';
 import type { TimelineData } from '../analyze.js';
-import { causeDocs, causeFix, causeManual, causeTitle, findingNote } from '../messages/findings.js';
+import { bundleOs, causeDocs, causeFix, causeManual, causeTitle, findingNote, type Os } from '../messages/findings.js';
 import { hidesText, localizeDocs, statusLabel, tr, type Lang } from '../messages/ui.js';
 import { Citations, contributingLines, factsLine, jobLine, location, outcomeLine, reasonLines, symptomLine, verdictFinding, verdictHeadline } from './summary.js';
 
@@ -160,22 +160,23 @@ function citeHtml(cites: Citations, e: Evidence, lang: Lang): string {
   return `<div class="ev" id="cite-${n}"><code class="loc">[${n}] ${esc(location(e))}</code>${e.time ? ` <span class="meta">${esc(e.time)}</span>` : ''}<pre><mark title="${esc(tr(lang, 'cited'))}">${esc(e.text)}</mark></pre></div>`;
 }
 
-function findingCard(f: Finding, lang: Lang, cites: Citations): string {
+function findingCard(f: Finding, lang: Lang, cites: Citations, os: Os): string {
   const ev = f.evidence.slice(0, 4).map((e) => citeHtml(cites, e, lang)).join('');
   const fix = f.status === 'confirmed' || f.status === 'likely'
-    ? `<div class="fix"><b>${esc(tr(lang, 'fix'))}:</b> ${esc(causeFix(f.cause, lang))} <a href="${esc(localizeDocs(causeDocs(f.cause), lang))}">${esc(tr(lang, 'docs'))}</a></div>`
-    : `<div class="meta">${esc(tr(lang, 'checkByHand'))}: ${esc(causeManual(f.cause, lang))}</div>`;
+    ? `<div class="fix"><b>${esc(tr(lang, 'fix'))}:</b> ${esc(causeFix(f.cause, lang, os))} <a href="${esc(localizeDocs(causeDocs(f.cause), lang))}">${esc(tr(lang, 'docs'))}</a></div>`
+    : `<div class="meta">${esc(tr(lang, 'checkByHand'))}: ${esc(causeManual(f.cause, lang, os))}</div>`;
   return `<div class="cause" id="cause-${f.cause}"><span class="tag ${f.status}">${esc(statusLabel(lang, f.status))}</span><b>${esc(causeTitle(f.cause, lang))}</b> <code class="meta">${f.cause}</code>${f.confidence ? ` <span class="meta">${esc(tr(lang, 'confidence'))} ${f.confidence.toFixed(2)}</span>` : ''}<div>${esc(findingNote(f, lang))}</div>${ev}${fix}</div>`;
 }
 
-function otherRow(f: Finding, lang: Lang, cites: Citations): string {
+function otherRow(f: Finding, lang: Lang, cites: Citations, os: Os): string {
   const ev = f.evidence.slice(0, 1).map((e) => citeHtml(cites, e, lang)).join('');
-  const manual = f.status === 'not-observable' ? `<div class="meta">${esc(tr(lang, 'checkByHand'))}: ${esc(causeManual(f.cause, lang))}</div>` : '';
+  const manual = f.status === 'not-observable' ? `<div class="meta">${esc(tr(lang, 'checkByHand'))}: ${esc(causeManual(f.cause, lang, os))}</div>` : '';
   return `<tr id="cause-${f.cause}"><td><span class="tag ${f.status}">${esc(statusLabel(lang, f.status))}</span></td><td><code>${f.cause}</code><div class="meta">${esc(causeTitle(f.cause, lang))}</div></td><td>${esc(findingNote(f, lang))}${manual}${ev}</td></tr>`;
 }
 
 export function renderHtml(r: Report, lang: Lang, timeline: TimelineData = { events: [], agentMinutes: [] }): string {
   const marks = marksOf(timeline.events);
+  const os = bundleOs(r.bundle.kind);
   const data = {
     lanes: LANES.map((id) => ({ id, name: tr(lang, `lane.${id}`) })),
     marks: marks.map((e, id) => ({ id, t: e.ms, lane: laneOf(e), level: e.level, kind: e.kind, file: e.file, line: e.line, lines: e.lines, text: e.raw.slice(0, 400), msg: e.message.slice(0, 4000), before: e.context?.before ?? [], after: e.context?.after ?? [] })),
@@ -187,8 +188,8 @@ export function renderHtml(r: Report, lang: Lang, timeline: TimelineData = { eve
   const top = verdictFinding(r);
   const cites = new Citations();
   const verdictEvidence = top ? top.evidence.slice(0, 3).map((e) => citeHtml(cites, e, lang)).join('') : '';
-  const cards = r.findings.filter((f) => f !== top && ['confirmed', 'likely', 'possible'].includes(f.status)).map((f) => findingCard(f, lang, cites)).join('\n');
-  const others = r.findings.filter((f) => ['ruled-out', 'not-seen', 'not-observable'].includes(f.status)).map((f) => otherRow(f, lang, cites)).join('\n');
+  const cards = r.findings.filter((f) => f !== top && ['confirmed', 'likely', 'possible'].includes(f.status)).map((f) => findingCard(f, lang, cites, os)).join('\n');
+  const others = r.findings.filter((f) => ['ruled-out', 'not-seen', 'not-observable'].includes(f.status)).map((f) => otherRow(f, lang, cites, os)).join('\n');
   const gaps = r.coverage.gaps.map((g) => { const h = hidesText(lang, g.kind); return `<li><code>${esc(g.kind)}</code>${h ? ` — ${esc(h)}` : ''}</li>`; }).join('');
   const conf = r.verdict.confidence.toFixed(2);
   const confLabel = top ? `${tr(lang, 'confidence')} ${conf} (${statusLabel(lang, top.status)})` : '';
@@ -208,7 +209,7 @@ ${top ? `<p class="why"><b>${esc(tr(lang, 'why'))}:</b> ${esc(findingNote(top, l
 ${extra.length ? `<ul class="extra">${extra.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>` : ''}
 <div class="job" id="job">${esc(jobLine(r.verdict.job, lang))}</div>
 <div>${esc(symptomLine(r, lang))}</div>
-${top ? `<div class="fix"><b>${esc(tr(lang, 'fix'))}:</b> ${esc(causeFix(top.cause, lang))} <a href="${esc(localizeDocs(causeDocs(top.cause), lang))}">${esc(tr(lang, 'docs'))}</a></div>` : ''}
+${top ? `<div class="fix"><b>${esc(tr(lang, 'fix'))}:</b> ${esc(causeFix(top.cause, lang, os))} <a href="${esc(localizeDocs(causeDocs(top.cause), lang))}">${esc(tr(lang, 'docs'))}</a></div>` : ''}
 </section>
 <h2>${esc(tr(lang, 'timeline'))}</h2>
 <div class="controls"><button id="zoom" type="button">${esc(tr(lang, 'zoom'))}</button><button id="all" type="button">${esc(tr(lang, 'all'))}</button>

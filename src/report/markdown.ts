@@ -1,6 +1,6 @@
 /** Markdown for pasting into a ticket: outcome, verdict, fix, one table of every cause, cited lines once. */
 import type { Report } from '../model/types.js';
-import { causeDocs, causeFix, findingNote } from '../messages/findings.js';
+import { bundleOs, causeDocs, causeFix, findingNote } from '../messages/findings.js';
 import { hidesText, localizeDocs, statusLabel, tr, type Lang } from '../messages/ui.js';
 import { Citations, contributingLines, jobLine, location, outcomeLine, reasonLines, symptomLine, verdictFinding, verdictSentence } from './summary.js';
 
@@ -10,6 +10,7 @@ function md(s: string): string {
 }
 
 export function renderMarkdown(r: Report, lang: Lang): string {
+  const os = bundleOs(r.bundle.kind);
   const L: string[] = [];
   L.push(`## ${md(outcomeLine(r, lang))}`, '');
   L.push(`azlog: \`${r.bundle.path.replace(/`/g, "'")}\` (${r.bundle.kind}, sha256 \`${r.bundle.sha256.slice(0, 16)}…\`)`, '');
@@ -17,7 +18,7 @@ export function renderMarkdown(r: Report, lang: Lang): string {
   for (const line of [...contributingLines(r, lang), ...(r.verdict.partial ? [tr(lang, 'partial')] : []), ...reasonLines(r, lang)]) L.push(`- ${md(line)}`);
   if (r.verdict.contributing.length || r.verdict.partial || r.verdict.reasons.length) L.push('');
   const top = verdictFinding(r);
-  if (top) L.push(`**${tr(lang, 'fix')}:** ${md(causeFix(top.cause, lang))} ([${tr(lang, 'docs')}](${localizeDocs(causeDocs(top.cause), lang)}))`, '');
+  if (top) L.push(`**${tr(lang, 'fix')}:** ${md(causeFix(top.cause, lang, os))} ([${tr(lang, 'docs')}](${localizeDocs(causeDocs(top.cause), lang)}))`, '');
   L.push(`**${md(jobLine(r.verdict.job, lang))}**`, '');
   L.push(md(symptomLine(r, lang)), '');
   const cites = new Citations();

@@ -5,7 +5,7 @@
  * citations refer to its number.
  */
 import type { Evidence, Finding, Report } from '../model/types.js';
-import { causeDocs, causeFix, causeManual, causeTitle, findingNote } from '../messages/findings.js';
+import { bundleOs, causeDocs, causeFix, causeManual, causeTitle, findingNote } from '../messages/findings.js';
 import { hidesText, localizeDocs, statusLabel, tr, type Lang } from '../messages/ui.js';
 import { Citations, contributingLines, factsLine, jobLine, location, outcomeLine, printable, reasonLines, symptomLine, verdictFinding, verdictHeadline } from './summary.js';
 import { clip, wrap } from './width.js';
@@ -20,6 +20,7 @@ const TABLE: Finding['status'][] = ['ruled-out', 'not-seen', 'not-observable'];
 
 export function renderText(r: Report, o: TextOptions): string {
   const lang = o.lang;
+  const os = bundleOs(r.bundle.kind); // fixes and checks for the bundle's OS only
   const W = Math.max(40, o.width ?? 80);
   const paint = (code: string, s: string) => (o.color ? `\x1b[${code}m${s}\x1b[0m` : s);
   const L: string[] = [];
@@ -51,7 +52,7 @@ export function renderText(r: Report, o: TextOptions): string {
   if (top) {
     para(findingNote(top, lang), '  ', paint('1', `${tr(lang, 'why')}: `));
     show(cite(top.evidence.slice(0, 3)).fresh, '  ');
-    para(causeFix(top.cause, lang), '  ', paint('1', `${tr(lang, 'fix')}: `));
+    para(causeFix(top.cause, lang, os), '  ', paint('1', `${tr(lang, 'fix')}: `));
     para(localizeDocs(causeDocs(top.cause), lang), '    ', `  ${tr(lang, 'docs')}: `);
   }
   para(jobLine(r.verdict.job, lang));
@@ -68,10 +69,10 @@ export function renderText(r: Report, o: TextOptions): string {
       const { refs, fresh } = cite(f.evidence.slice(0, 3));
       para(`${findingNote(f, lang)}${f.status === 'possible' ? ` (${tr(lang, 'weak')})` : ''}${refs ? ` ${refs}` : ''}`, '      ', '      ');
       show(fresh, '      ');
-      if (f.status === 'possible') para(`${tr(lang, 'checkByHand')}: ${causeManual(f.cause, lang)}`, '      ', '      ');
-      else para(`${tr(lang, 'fix')}: ${causeFix(f.cause, lang)}`, '      ', '      ');
+      if (f.status === 'possible') para(`${tr(lang, 'checkByHand')}: ${causeManual(f.cause, lang, os)}`, '      ', '      ');
+      else para(`${tr(lang, 'fix')}: ${causeFix(f.cause, lang, os)}`, '      ', '      ');
     }
-    for (const f of manual) para(`${causeManual(f.cause, lang)}`, '      ', `  ${paint(COLOR[f.status], MARK[f.status])} ${f.cause}: `);
+    for (const f of manual) para(`${causeManual(f.cause, lang, os)}`, '      ', `  ${paint(COLOR[f.status], MARK[f.status])} ${f.cause}: `);
   }
 
   const rows = r.findings.filter((f) => TABLE.includes(f.status));
