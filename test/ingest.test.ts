@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { scanBundle, type Inventory } from '../src/pipeline/scan.js';
 import { BundleError } from '../src/ingest/readers.js';
+import { describe, fsError } from '../src/ingest/fs-errors.js';
 import { logicalPath, normalizeEntryPath } from '../src/ingest/paths.js';
 import { classify } from '../src/ingest/catalogue.js';
 import type { Event } from '../src/model/types.js';
@@ -139,6 +140,15 @@ test('an empty archive gives an empty inventory; an empty file is an error', asy
   t.true(inv.missing.includes('waagent-log'));
   await t.throwsAsync(scan(await writeBundle(tmp(), 'zero.tgz', '')), { instanceOf: BundleError, message: /zero\.tgz: empty file/ });
   await t.throwsAsync(scan('/nonexistent/bundle.tgz'), { instanceOf: BundleError, message: /^no such file: \/nonexistent\/bundle\.tgz$/ });
+});
+
+test('file-system errors read as words naming the path, never as errno codes', (t) => {
+  const err = (code: string, text: string) => Object.assign(new Error(`${code}: ${text}, open '/x/y'`), { code });
+  t.is(fsError('/x/y', err('ENOENT', 'no such file or directory')), 'no such file: /x/y');
+  t.is(fsError('/x/y', err('EACCES', 'permission denied')), 'permission denied: /x/y');
+  t.is(fsError('/x/y', err('EPERM', 'operation not permitted')), 'permission denied: /x/y');
+  t.is(fsError('/x/y', err('EXDEV', 'cross-device link not permitted')), '/x/y: cross-device link not permitted');
+  t.is(describe(err('EIO', 'i/o error')), 'input/output error');
 });
 
 test('paths: top folders stripped, collector names unflattened, unsafe parts removed', (t) => {

@@ -94,7 +94,8 @@ export function buildProgram(): Command {
       }
       if (o.kind) filter.kinds = String(o.kind).split(',').map((s) => s.trim()).filter(Boolean);
       if (o.file) filter.file = o.file;
-      const progress = new ProgressLine(o.progress !== false && Boolean(process.stderr.isTTY));
+      // events stream to stdout as they are read: on a shared terminal the bar would split them, and the rows show progress anyway
+      const progress = new ProgressLine(o.progress !== false && Boolean(process.stderr.isTTY) && !process.stdout.isTTY);
       const csv = o.format === 'csv' ? csvStream(TIMELINE_COLUMNS, { excel: Boolean(o.excel) }) : null;
       const csvDone = csv ? new Promise<void>((r) => { csv.pipe(process.stdout, { end: false }); csv.on('end', r); }) : null;
       let pending: string[] = [];
