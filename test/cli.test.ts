@@ -2,7 +2,7 @@
 import test from 'ava';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { azlog, BIN, sampleDir, tmp, writeBundle } from './helpers.js';
 import { displayWidth } from '../src/report/width.js';
@@ -109,6 +109,21 @@ test('exit codes: unreadable 3, usage 2, partial 4; one-line errors naming the f
   t.regex(partial.stderr, /^azlog: .*cut\.tgz: archive truncated/m);
   t.false(/\n\s+at /.test(partial.stderr), 'no stack trace');
   t.false(/E[A-Z]{3,}\b/.test(missing.stderr + partial.stderr));
+});
+
+test('output that cannot be written: checked up front for batch files, one line for a full disk', async (t) => {
+  const healthy = join(await sampleDir(), 'healthy.tgz');
+  const noFolder = azlog(['batch', healthy, '--csv', '/nope/out.csv']);
+  t.is(noFolder.code, 2);
+  t.is(noFolder.stderr, 'azlog: --csv /nope/out.csv: no such folder: /nope\n');
+  const dir = azlog(['batch', healthy, '--findings-csv', tmp()]);
+  t.is(dir.code, 2);
+  t.regex(dir.stderr, /^azlog: --findings-csv \S+: a directory; give a file name\n$/);
+  if (existsSync('/dev/full')) {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" analyze "${healthy}" -f json > /dev/full`], { encoding: 'utf8' });
+    t.is(r.status, 3);
+    t.is(r.stderr, 'azlog: cannot write the output: no space left on the device\n');
+  }
 });
 
 test('analyze - reads the bundle from stdin', async (t) => {

@@ -1,5 +1,7 @@
 /** `azlog batch`: options, progress display and the end-of-run summary. */
 import type { Command } from 'commander';
+import { promises as fsp } from 'node:fs';
+import { dirname } from 'node:path';
 import { expandInputs, readManifest, runBatch, type BatchInput } from '../batch/batch.js';
 import { BUNDLE_COLUMNS, csvText } from '../report/csv.js';
 import { UsageError } from '../analyze.js';
@@ -27,6 +29,12 @@ export function addBatchCommand(program: Command): void {
     .action(async (args: string[], o: Record<string, string | boolean | undefined>) => {
       warnNoRedact(o.redact === false);
       if (o.resume && !o.csv) throw new UsageError('--resume needs --csv FILE (the rows already written are what is resumed)');
+      // output files are checked before any work, not after the first bundle is analysed
+      for (const [flag, file] of [['--csv', o.csv], ['--jsonl', o.jsonl], ['--findings-csv', o.findingsCsv]] as const) {
+        if (typeof file !== 'string') continue;
+        if ((await fsp.stat(file).catch(() => null))?.isDirectory()) throw new UsageError(`${flag} ${file}: a directory; give a file name`);
+        if (!(await fsp.stat(dirname(file)).catch(() => null))?.isDirectory()) throw new UsageError(`${flag} ${file}: no such folder: ${dirname(file)}`);
+      }
       if (o.errorCode && !resolveSymptom(String(o.errorCode))) throw new UsageError(`-e, --error-code: unknown error code: ${o.errorCode} (see \`azlog causes --symptoms\`)`);
       let inputs: BatchInput[] = [];
       if (o.manifest) {

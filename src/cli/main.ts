@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Command, Option, CommanderError } from 'commander';
 import { analyzeWithInventory, UsageError } from '../analyze.js';
 import { BundleError } from '../ingest/readers.js';
+import { fsError } from '../ingest/fs-errors.js';
 import { LimitError } from '../ingest/limits.js';
 import { CAUSES } from '../causes/index.js';
 import { CAUSE_IDS, type CauseId } from '../model/types.js';
@@ -181,6 +182,9 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof BundleError) { process.stderr.write(`azlog: ${e.message}\n`); return EXIT.UNREADABLE; }
     if (e instanceof LimitError) { process.stderr.write(`azlog: ${e.message}\n`); return EXIT.PARTIAL; }
     if ((e as NodeJS.ErrnoException)?.code === 'EPIPE') return EXIT.OK;
+    // a file that cannot be read or written (an output folder that does not exist): words, not errno codes
+    const io = e as NodeJS.ErrnoException;
+    if (io?.code && io.syscall && io.path) { process.stderr.write(`azlog: ${fsError(io.path, io)}\n`); return EXIT.UNREADABLE; }
     process.stderr.write(`azlog: internal error: ${(e as Error)?.message ?? String(e)} (set AZLOG_DEBUG=1 for details; please report it)\n`);
     if (process.env.AZLOG_DEBUG) process.stderr.write(`${(e as Error)?.stack}\n`);
     return EXIT.INTERNAL;
