@@ -107,6 +107,9 @@ test('exit codes: unreadable 3, usage 2, partial 4; one-line errors naming the f
   const partial = azlog(['analyze', cut]);
   t.is(partial.code, 4, partial.stderr);
   t.regex(partial.stderr, /^azlog: .*cut\.tgz: archive truncated/m);
+  // the report itself says it is partial, right by the verdict, not only stderr
+  const head = partial.stdout.split('\n').slice(0, 12).join('\n');
+  t.regex(head, /^ {2}(Partial bundle|the bundle is partial)/m, head);
   t.false(/\n\s+at /.test(partial.stderr), 'no stack trace');
   t.false(/E[A-Z]{3,}\b/.test(missing.stderr + partial.stderr));
 });

@@ -8,7 +8,7 @@ import type { Event, Evidence, Finding, Report } from '../model/types.js';
 import type { TimelineData } from '../analyze.js';
 import { bundleOs, causeDocs, causeFix, causeManual, causeTitle, findingNote, type Os } from '../messages/findings.js';
 import { hidesText, localizeDocs, statusLabel, tr, type Lang } from '../messages/ui.js';
-import { Citations, contributingLines, factsLine, jobLine, location, outcomeLine, reasonLines, symptomLine, verdictFinding, verdictHeadline } from './summary.js';
+import { Citations, factsLine, jobLine, location, outcomeLine, symptomLine, verdictFinding, verdictHeadline, verdictNotes } from './summary.js';
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -195,7 +195,7 @@ export function renderHtml(r: Report, lang: Lang, timeline: TimelineData = { eve
   const confLabel = top ? `${tr(lang, 'confidence')} ${conf} (${statusLabel(lang, top.status)})` : '';
   const legend = [['#c62828', tr(lang, 'error')], ['#b26a00', tr(lang, 'warning')], ['#1f5fbf', tr(lang, 'incarnation')], ['#6a1b9a', tr(lang, 'restart')], ['#2e7d32', tr(lang, 'heartbeat')], ['#1f5fbf55', tr(lang, 'job')]]
     .map(([c, l]) => `<span><i style="background:${c}"></i>${esc(l!)}</span>`).join('');
-  const extra = [...contributingLines(r, lang), ...(r.verdict.partial ? [tr(lang, 'partial')] : []), ...reasonLines(r, lang)];
+  const extra = verdictNotes(r, lang);
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">

@@ -2,7 +2,7 @@
 import type { Report } from '../model/types.js';
 import { bundleOs, causeDocs, causeFix, findingNote } from '../messages/findings.js';
 import { hidesText, localizeDocs, statusLabel, tr, type Lang } from '../messages/ui.js';
-import { Citations, contributingLines, jobLine, location, outcomeLine, reasonLines, symptomLine, verdictFinding, verdictSentence } from './summary.js';
+import { Citations, jobLine, location, outcomeLine, symptomLine, verdictFinding, verdictNotes, verdictSentence } from './summary.js';
 
 /** Escapes characters that Markdown would interpret in log text. */
 function md(s: string): string {
@@ -15,8 +15,9 @@ export function renderMarkdown(r: Report, lang: Lang): string {
   L.push(`## ${md(outcomeLine(r, lang))}`, '');
   L.push(`azlog: \`${r.bundle.path.replace(/`/g, "'")}\` (${r.bundle.kind}, sha256 \`${r.bundle.sha256.slice(0, 16)}…\`)`, '');
   L.push(`**${tr(lang, 'verdict')}:** ${md(verdictSentence(r, lang))}`, '');
-  for (const line of [...contributingLines(r, lang), ...(r.verdict.partial ? [tr(lang, 'partial')] : []), ...reasonLines(r, lang)]) L.push(`- ${md(line)}`);
-  if (r.verdict.contributing.length || r.verdict.partial || r.verdict.reasons.length) L.push('');
+  const notes = verdictNotes(r, lang);
+  for (const line of notes) L.push(`- ${md(line)}`);
+  if (notes.length) L.push('');
   const top = verdictFinding(r);
   if (top) L.push(`**${tr(lang, 'fix')}:** ${md(causeFix(top.cause, lang, os))} ([${tr(lang, 'docs')}](${localizeDocs(causeDocs(top.cause), lang)}))`, '');
   L.push(`**${md(jobLine(r.verdict.job, lang))}**`, '');

@@ -39,9 +39,13 @@ export function contributingLines(r: Report, lang: Lang): string[] {
   });
 }
 
-/** Why the outcome is what it is and, when the bundle cannot tell, what to collect. */
-export function reasonLines(r: Report, lang: Lang): string[] {
-  return r.verdict.reasons.map((m) => message(m, lang));
+/**
+ * What stands beside the verdict: contributing conditions, that the bundle was read only in part
+ * (unless a reason already says so), and why the outcome is what it is / what to collect.
+ */
+export function verdictNotes(r: Report, lang: Lang): string[] {
+  const partial = r.verdict.partial && !r.verdict.reasons.some((m) => m.id === 'reason.partial') ? [tr(lang, 'partial')] : [];
+  return [...contributingLines(r, lang), ...partial, ...r.verdict.reasons.map((m) => message(m, lang))];
 }
 
 export function symptomLine(r: Report, lang: Lang): string {

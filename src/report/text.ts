@@ -7,7 +7,7 @@
 import type { Evidence, Finding, Report } from '../model/types.js';
 import { bundleOs, causeDocs, causeFix, causeManual, causeTitle, findingNote } from '../messages/findings.js';
 import { hidesText, localizeDocs, statusLabel, tr, type Lang } from '../messages/ui.js';
-import { Citations, contributingLines, factsLine, jobLine, location, outcomeLine, printable, reasonLines, symptomLine, verdictFinding, verdictHeadline } from './summary.js';
+import { Citations, factsLine, jobLine, location, outcomeLine, printable, symptomLine, verdictFinding, verdictHeadline, verdictNotes } from './summary.js';
 import { clip, wrap } from './width.js';
 
 export { wrap } from './width.js';
@@ -46,9 +46,7 @@ export function renderText(r: Report, o: TextOptions): string {
 
   const top = verdictFinding(r);
   para(verdictHeadline(r, lang), '  ', paint('1', `${tr(lang, 'verdict')}: `));
-  for (const c of contributingLines(r, lang)) para(c, '    ', '  ');
-  if (r.verdict.partial) para(tr(lang, 'partial'), '    ', '  ');
-  for (const reason of reasonLines(r, lang)) para(reason, '    ', '  ');
+  for (const note of verdictNotes(r, lang)) para(note, '    ', '  ');
   if (top) {
     para(findingNote(top, lang), '  ', paint('1', `${tr(lang, 'why')}: `));
     show(cite(top.evidence.slice(0, 3)).fresh, '  ');
