@@ -57,7 +57,8 @@ export function renderText(r: Report, o: TextOptions): string {
   para(symptomLine(r, lang));
 
   // other failures and weak signs, then the checks the bundle cannot do
-  const other = r.findings.filter((f) => f !== top && !r.verdict.contributing.includes(f.cause) && ['confirmed', 'likely', 'possible'].includes(f.status));
+  // contributing conditions too: their fix (update the agent) is worth doing beside the verdict's
+  const other = r.findings.filter((f) => f !== top && ['confirmed', 'likely', 'possible'].includes(f.status));
   const manual = r.findings.filter((f) => f.status === 'not-observable');
   if (other.length || manual.length) {
     L.push('');

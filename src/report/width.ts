@@ -53,11 +53,11 @@ export function padTo(s: string, cols: number): string {
   return s + ' '.repeat(Math.max(0, cols - displayWidth(s)));
 }
 
-// a run of colour codes, a wide character (with any closing punctuation that must not start a
-// line: 。、」 …), a word with its trailing spaces, or spaces
-const TOKEN = /(?:\x1b\[[0-9;]*m)+|[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6][、。，．・：；？！）」』】〕ー々ぁぃぅぇぉっゃゅょァィゥェォッャュョ）\uff09\uff0c\uff0e]*|[^\s\x1b\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6]+[ \t]*|\s+/gu;
+// a run of colour codes, a `command` (kept on one line to copy), a wide character (with any
+// closing punctuation that must not start a line: 。、」 …), a word with its trailing spaces, or spaces
+const TOKEN = /(?:\x1b\[[0-9;]*m)+|`[^`\n]{1,60}`[^\s`]*[ \t]*|[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6][、。，．・：；？！）」』】〕ー々ぁぃぅぇぉっゃゅょァィゥェォッャュョ）\uff09\uff0c\uff0e]*|[^\s\x1b\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6]+[ \t]*|\s+/gu;
 
-const WHOLE = /^(?:[a-z]+:\/\/|\S*\/\S*\s*$)/i;
+const WHOLE = /^(?:`|[a-z]+:\/\/|\S*\/\S*\s*$)/i;
 
 /**
  * Wraps each paragraph to `width` columns; the first line starts with `first`, the others with
@@ -79,7 +79,7 @@ export function wrap(text: string, width: number, indent: string, first = indent
         flush();
         if (/^\s+$/.test(tok)) continue;
       }
-      // a word wider than a whole line is cut into pieces that fit, except a URL or a path: those
+      // a word wider than a whole line is cut into pieces that fit, except a URL, a path or a `command`: those
       // stay whole on their own line (the terminal folds them) so that they copy intact
       while (cols + displayWidth(tok.trimEnd()) > width && !WHOLE.test(tok)) {
         let piece = '', pw = 0;
