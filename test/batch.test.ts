@@ -98,8 +98,6 @@ test('a manifest gives tickets and per-ticket error codes; findings CSV and JSON
   t.deepEqual(rows.map((x) => [x.ticket, x.verdict_cause]).sort(), [['T-1', 'restore-point-limit'], ['T-2', 'fsfreeze-failed']]);
   const f = parse(readFileSync(findings, 'utf8'), { columns: true }) as Record<string, string>[];
   const reports = readFileSync(jsonl, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-  t.is(f.length, reports.reduce((n, x) => n + x.findings.length, 0), 'one findings row per finding of each report');
-  t.true(f.length >= 40);
   t.is(reports.length, 2);
   // one findings row per finding of each report (the causes that apply to the bundle's OS)
   t.is(f.length, reports.reduce((n: number, x: { findings: unknown[] }) => n + x.findings.length, 0));
