@@ -15,14 +15,8 @@ import { CAUSE_IDS, SYMPTOM_CODES, type Message, type Report } from '../src/mode
 import { tr } from '../src/messages/ui.js';
 import { sampleDir } from './helpers.js';
 
-/**
- * English still in the cause texts of src/messages/findings.ja.ts (the integrator's: the
- * snapshot-vm-shutdown fix says "portal"); reported, remove the word here once it is Japanese.
- */
-const KNOWN_IN_CAUSE_TEXTS = ['portal'];
-
 /** Names that stay in Latin letters in Japanese technical writing. */
-const PROPER = ['Site Recovery', 'Not Ready', 'Ready', 'Guest Agent', 'Azure Backup', 'Azure Monitor', 'Azure Storage', 'Azure Service Health', 'SQL Server', 'Microsoft Learn', 'Azure', 'Linux', 'Windows', 'GitHub', 'Microsoft', 'Python', 'azlog', 'syslog', 'waagent', 'fsck', 'systemctl', 'grep', 'ps', 'root', 'openssl', 'iaasvmprovider', 'walinuxagent', 'netplan', 'ifcfg', 'zip', 'B', 'iptables', 'curl', 'dmesg', 'journalctl', 'false', 'true', 'Tab', 'Enter', 'ja-jp'];
+const PROPER = ['Site Recovery', 'Not Ready', 'Ready', 'Guest Agent', 'Azure Backup', 'Azure Monitor', 'Azure Storage', 'Azure Service Health', 'Azure portal', 'SQL Server', 'Microsoft Learn', 'Azure', 'Linux', 'Windows', 'GitHub', 'Microsoft', 'Python', 'azlog', 'syslog', 'waagent', 'fsck', 'systemctl', 'grep', 'ps', 'root', 'openssl', 'iaasvmprovider', 'walinuxagent', 'netplan', 'ifcfg', 'zip', 'B', 'iptables', 'curl', 'dmesg', 'journalctl', 'false', 'true', 'Tab', 'Enter', 'ja-jp'];
 const IDS = [...CAUSE_IDS, ...SYMPTOM_CODES, ...CATALOGUE.map((c) => c.kind), 'none-found', 'cannot-tell', 'found', 'raw-tree', 'collect-logs-zip', 'sosreport', 'disk-inspect', 'loose-file', 'windows']
   .sort((a, b) => b.length - a.length);
 
@@ -55,7 +49,7 @@ function englishWords(out: string, r: Report): string[] {
   // a note's parameters of one word or holding a number are values read from the logs (a device
   // and its size, an operation, a module); a parameter of several words is a phrase, to be translated
   const values = [...r.findings.map((f) => f.note), ...r.verdict.reasons].flatMap(params).filter((v) => !/\s/.test(v.trim()) || /\d/.test(v));
-  for (const id of [...IDS, ...PROPER, ...KNOWN_IN_CAUSE_TEXTS, ...values.sort((a, b) => b.length - a.length)]) s = s.replace(word(id.trim()), ' ');
+  for (const id of [...IDS, ...PROPER, ...values.sort((a, b) => b.length - a.length)]) s = s.replace(word(id.trim()), ' ');
   s = s.split('(Storage)').join(' '); // the Azure service tag
   s = s.replace(/`[^`\n]*`/g, ' ') // commands in fixes
     .replace(/https?:\/\/\S+/g, ' ')
