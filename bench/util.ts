@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const OUT = join(ROOT, 'bench', 'out');
-export const BIN = join(ROOT, 'bin', 'azlog.js');
+/** The azlog under test; AZLOG_BENCH_BIN points the scripts at another build (a before/after comparison). */
+export const BIN = process.env.AZLOG_BENCH_BIN ?? join(ROOT, 'bin', 'azlog.js');
 
 export interface Timing { best: number; median: number; rssMb: number | null }
 

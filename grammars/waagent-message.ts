@@ -3,7 +3,8 @@
  * the `Event: name=…, op=…, message=…, duration=…` record (FORMATS.md §1.3) and the HTTP failure
  * text of restutil (`[HTTP Failed] GET url -- IOError … -- N attempts made`, §1.4).
  */
-import { createToken, Lexer, EmbeddedActionsParser } from 'chevrotain';
+import type { Lexer as LexerT } from 'chevrotain';
+import { createToken, Lexer, EmbeddedActionsParser } from './chevrotain.js';
 
 // ---- Event: record --------------------------------------------------------------------------
 const EventKw = createToken({ name: 'EventKw', pattern: /Event: /, start_chars_hint: ['E'] });
@@ -21,7 +22,8 @@ const DurationTail = createToken({
 const Chunk = createToken({ name: 'Chunk', pattern: /[^,]+|,/ });
 
 const eventTokens = [EventKw, NameField, DurationTail, OpField, MessageKw, Chunk];
-const eventLexer = new Lexer(eventTokens, { positionTracking: 'onlyOffset' });
+// lexers and parsers are built on first use: most runs never see an `Event:` record or an HTTP failure
+let eventLexer: LexerT | null = null;
 
 export interface AgentEventRecord { name: string; op: string; message: string; duration: number | null }
 
@@ -58,6 +60,7 @@ let eventParser: EventParser | null = null;
 /** Parses an `Event: …` message; null when the text is not such a record. */
 export function parseEventRecord(text: string): AgentEventRecord | null {
   if (!text.startsWith('Event: ')) return null;
+  eventLexer ??= new Lexer(eventTokens, { positionTracking: 'onlyOffset' });
   const lexed = eventLexer.tokenize(text);
   eventParser ??= new EventParser();
   eventParser.input = lexed.tokens;
@@ -75,7 +78,8 @@ const Errno = createToken({ name: 'Errno', pattern: /\[Errno -?\d+\][^-\n]*/ });
 const Attempts = createToken({ name: 'Attempts', pattern: /\d+ attempts made/ });
 const Word = createToken({ name: 'Word', pattern: /[^\s[]+|\[/ });
 const Space = createToken({ name: 'Space', pattern: /\s+/, group: Lexer.SKIPPED });
-const httpLexer = new Lexer([HttpFailed, Method, Url, StatusBracket, StatusCodeText, Errno, Attempts, Word, Space], { positionTracking: 'onlyOffset' });
+const httpTokens = [HttpFailed, Method, Url, StatusBracket, StatusCodeText, Errno, Attempts, Word, Space];
+let httpLexer: LexerT | null = null;
 
 export interface HttpFailure {
   method: string | null;
@@ -90,6 +94,7 @@ export interface HttpFailure {
 
 /** What an HTTP failure text says about where the request went and how it failed. */
 export function parseHttpFailure(text: string): HttpFailure {
+  httpLexer ??= new Lexer(httpTokens, { positionTracking: 'onlyOffset' });
   const tokens = httpLexer.tokenize(text).tokens;
   const out: HttpFailure = { method: null, url: null, host: null, port: null, target: null, mechanism: 'unknown', statusCode: null, attempts: null };
   for (const t of tokens) {

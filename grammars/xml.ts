@@ -3,7 +3,8 @@
  * (only the five predefined ones and character references are decoded), skips DOCTYPE
  * declarations without reading them, and refuses trees deeper than a limit.
  */
-import { createToken, Lexer, EmbeddedActionsParser, type IToken } from 'chevrotain';
+import type { IToken, Lexer as LexerT } from 'chevrotain';
+import { createToken, Lexer, EmbeddedActionsParser } from './chevrotain.js';
 
 export interface XmlElement {
   name: string;
@@ -26,7 +27,9 @@ const Equals = createToken({ name: 'Equals', pattern: /=/ });
 const AttrValue = createToken({ name: 'AttrValue', pattern: /"[^"]*"|'[^']*'/ });
 const Ws = createToken({ name: 'Ws', pattern: /\s+/, group: Lexer.SKIPPED });
 
-const lexer = new Lexer({
+// built on first use: a bundle without XML files never pays for it
+let lexer: LexerT | null = null;
+const newLexer = () => new Lexer({
   modes: {
     content: [Comment, CData, DocType, ProcInstr, CloseOpen, OpenStart, Text],
     tag: [Ws, SelfClose, TagEnd, Equals, AttrValue, AttrName],
@@ -117,6 +120,7 @@ export function decodeEntities(s: string): string {
 export interface XmlResult { root: XmlElement | null; error: string | null; doctype: boolean }
 
 export function parseXml(text: string): XmlResult {
+  lexer ??= newLexer();
   const lexed = lexer.tokenize(text);
   const doctype = (lexed.groups['doctype'] as IToken[] | undefined)?.length ? true : false;
   parser ??= new XmlParser();

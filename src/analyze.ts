@@ -19,6 +19,7 @@ import { specOf } from './ingest/catalogue.js';
 import { BundleError } from './ingest/readers.js';
 import { redact } from './report/redact.js';
 import { folderContents, holdsSeveralBundles } from './ingest/folder.js';
+import { UsageError } from './errors.js';
 
 export interface AnalyzeOptions {
   /** Symptom code or published message the Backup job showed. */
@@ -31,9 +32,7 @@ export interface AnalyzeOptions {
   displayPath?: string;
 }
 
-export class UsageError extends Error {
-  constructor(message: string) { super(message); this.name = 'UsageError'; }
-}
+export { UsageError } from './errors.js';
 
 /** What the HTML report draws: the kept events (redacted) and the agent's active minutes. */
 export interface TimelineData { events: Event[]; agentMinutes: number[] }

@@ -2,9 +2,8 @@
 import type { Command } from 'commander';
 import { promises as fsp } from 'node:fs';
 import { dirname } from 'node:path';
-import { expandInputs, readManifest, runBatch, type BatchInput } from '../batch/batch.js';
-import { BUNDLE_COLUMNS, csvText } from '../report/csv.js';
-import { UsageError } from '../analyze.js';
+import type { BatchInput } from '../batch/batch.js';
+import { UsageError } from '../errors.js';
 import { addLimitOptions, addOutputOptions, limitsFrom, warnNoRedact } from './options.js';
 import { EXIT } from './exit-codes.js';
 import { ProgressLine } from './progress.js';
@@ -28,6 +27,8 @@ export function addBatchCommand(program: Command): void {
     .option('-e, --error-code <code>', 'error code applied to every bundle without one in the manifest')))
     .action(async (args: string[], o: Record<string, string | boolean | undefined>) => {
       warnNoRedact(o.redact === false);
+      // loaded here, not at start-up (see main.ts)
+      const [{ expandInputs, readManifest, runBatch }, { BUNDLE_COLUMNS, csvText }] = await Promise.all([import('../batch/batch.js'), import('../report/csv.js')]);
       if (o.resume && !o.csv) throw new UsageError('--resume needs --csv FILE (the rows already written are what is resumed)');
       // output files are checked before any work, not after the first bundle is analysed
       for (const [flag, file] of [['--csv', o.csv], ['--jsonl', o.jsonl], ['--findings-csv', o.findingsCsv]] as const) {

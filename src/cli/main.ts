@@ -1,8 +1,7 @@
 /** The `azlog` command line. Output goes to stdout, diagnostics to stderr; exit codes in exit-codes.ts. */
 import { readFileSync } from 'node:fs';
 import { Command, Option, CommanderError } from 'commander';
-import { analyzeWithInventory, UsageError } from '../analyze.js';
-import { BundleError } from '../ingest/readers.js';
+import { BundleError, UsageError } from '../errors.js';
 import { fsError } from '../ingest/fs-errors.js';
 import { LimitError } from '../ingest/limits.js';
 import { CAUSES } from '../causes/index.js';
@@ -11,20 +10,17 @@ import { causeDocs, causeManual, causeTitle, causeFix } from '../messages/findin
 import { closest } from './suggest.js';
 import { terminalWidth } from '../report/width.js';
 import { SYMPTOMS } from '../model/symptoms.js';
-import { renderText } from '../report/text.js';
-import { renderMarkdown } from '../report/markdown.js';
-import { renderHtml } from '../report/html.js';
-import { BUNDLE_COLUMNS, bundleRow, csvStream, csvText, timelineRow, TIMELINE_COLUMNS } from '../report/csv.js';
 import { localizeDocs, pickLang, tr } from '../messages/ui.js';
-import { redact } from '../report/redact.js';
-import { timeline, type TimelineFilter } from '../timeline/timeline.js';
-import { iso } from '../parse/time.js';
+import type { TimelineFilter } from '../timeline/timeline.js';
 import type { Level } from '../model/types.js';
 import { EXIT } from './exit-codes.js';
 import { bytesProgress, ProgressLine } from './progress.js';
 import { addLimitOptions, addOutputOptions, limitsFrom, useColor, warnNoRedact } from './options.js';
 import { addBatchCommand } from './batch-command.js';
 import { addUnknownCommand } from './unknown-command.js';
+
+// The pipeline, grammars and writers are imported inside the commands that use them, so that
+// --version, --help, causes and explain start without loading them (bench/startup measures it).
 
 // commander hands options over untyped; each action reads what it declared
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -53,6 +49,7 @@ export function buildProgram(): Command {
       const lang = pickLang(o.lang);
       const progress = new ProgressLine(o.progress !== false && Boolean(process.stderr.isTTY));
       if (bundle === '-' && process.stdin.isTTY) throw new UsageError('analyze -: stdin is a terminal; pipe a bundle in (azlog analyze - < bundle.tgz)');
+      const { analyzeWithInventory } = await import('../analyze.js');
       const { report, timeline } = await analyzeWithInventory(bundle === '-' ? process.stdin : bundle, {
         errorCode: o.errorCode || undefined, limits: limitsFrom(o), noRedact: o.redact === false,
         progress: (r, t, e) => progress.update(bytesProgress(r, t, e)),
@@ -62,10 +59,10 @@ export function buildProgram(): Command {
       if (report.verdict.reasons.some((m) => m.id === 'reason.unknown-code')) process.stderr.write(`azlog: warning: unknown error code ${o.errorCode}; the symptom is inferred (see \`azlog causes --symptoms\`)\n`);
       switch (o.format) {
         case 'json': await write(JSON.stringify(report, null, 2) + '\n'); break;
-        case 'md': await write(renderMarkdown(report, lang)); break;
-        case 'csv': await write(csvText(BUNDLE_COLUMNS, [bundleRow(report, { path: report.bundle.path })], { excel: Boolean(o.excel) })); break;
-        case 'html': await write(renderHtml(report, lang, timeline)); break;
-        default: await write(renderText(report, { lang, color: useColor(), width: terminalWidth() }));
+        case 'md': await write((await import('../report/markdown.js')).renderMarkdown(report, lang)); break;
+        case 'csv': { const { BUNDLE_COLUMNS, bundleRow, csvText } = await import('../report/csv.js'); await write(csvText(BUNDLE_COLUMNS, [bundleRow(report, { path: report.bundle.path })], { excel: Boolean(o.excel) })); break; }
+        case 'html': await write((await import('../report/html.js')).renderHtml(report, lang, timeline)); break;
+        default: await write((await import('../report/text.js')).renderText(report, { lang, color: useColor(), width: terminalWidth() }));
       }
       for (const p of report.problems) process.stderr.write(`azlog: ${p}\n`);
       process.exitCode = report.problems.length ? EXIT.PARTIAL : EXIT.OK;
@@ -83,6 +80,8 @@ export function buildProgram(): Command {
     .action(async (bundle: string, o: Opts) => {
       if (bundle === '-') throw new UsageError('timeline -: reading a bundle from stdin is not supported; save it to a file first');
       warnNoRedact(o.redact === false);
+      const [{ redact }, { timeline }, { iso }, { csvStream, timelineRow, TIMELINE_COLUMNS }] = await Promise.all([
+        import('../report/redact.js'), import('../timeline/timeline.js'), import('../parse/time.js'), import('../report/csv.js')]);
       const clean = o.redact === false ? (s: string) => s : redact;
       const filter: TimelineFilter = {};
       const time = (name: string, v: string) => { const t = Date.parse(v); if (Number.isNaN(t)) throw new UsageError(`--${name}: not a date/time: ${v}`); return t; };

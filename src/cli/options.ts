@@ -1,7 +1,7 @@
 /** Options shared by several commands: limits and redaction. */
 import { Command, Option } from 'commander';
 import { DEFAULT_LIMITS, parseSize, type Limits } from '../ingest/limits.js';
-import { UsageError } from '../analyze.js';
+import { UsageError } from '../errors.js';
 
 export function addLimitOptions(cmd: Command): Command {
   return cmd

@@ -9,8 +9,8 @@ import { createHash, type Hash } from 'node:crypto';
 import { PassThrough, Readable, Transform, type TransformCallback } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import * as tar from 'tar-stream';
-import yauzl from 'yauzl';
-import fg from 'fast-glob';
+import type yauzl from 'yauzl';
+import { BundleError } from '../errors.js';
 import { drain, readCapped, sha256File } from './streams.js';
 import { LimitError, type Limits } from './limits.js';
 import { archiveTypeByMagic, archiveTypeByName, joinNested, logicalPath, looksLikeTar, normalizeEntryPath } from './paths.js';
@@ -44,10 +44,7 @@ export interface ReadSummary {
 export type Visitor = (entry: BundleEntry) => Promise<void>;
 export type ProgressFn = (read: number, total: number, entry: string) => void;
 
-/** Error that makes a whole bundle unreadable (nothing useful could be read). */
-export class BundleError extends Error {
-  constructor(message: string) { super(message); this.name = 'BundleError'; }
-}
+export { BundleError } from '../errors.js';
 
 class Reader {
   entries = 0;
@@ -110,7 +107,8 @@ class Reader {
       if (type === 'zip') {
         const buf = await readCapped(source, this.limits.maxNestedZipBytes);
         if (!buf) throw new LimitError('maxNestedZipBytes', path, `nested zip larger than ${this.limits.maxNestedZipBytes} bytes`);
-        await this.zipFrom(path, depth, (cb) => yauzl.fromBuffer(buf, ZIP_OPTIONS, cb));
+        const zip = await loadYauzl();
+        await this.zipFrom(path, depth, (cb) => zip.fromBuffer(buf, ZIP_OPTIONS, cb));
       } else if (type === 'tar') {
         await this.tar(path, depth, source);
       } else {
@@ -206,6 +204,11 @@ class Reader {
 const READ_OPTIONS = { highWaterMark: 1 << 20 };
 const GUNZIP_OPTIONS = { chunkSize: 256 * 1024 };
 
+/** The zip reader, loaded only when a bundle holds a zip. */
+async function loadYauzl(): Promise<typeof yauzl> {
+  return (await import('yauzl')).default;
+}
+
 const ZIP_OPTIONS: yauzl.Options = { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: true };
 
 function decodeZipName(entry: yauzl.Entry): string {
@@ -273,6 +276,7 @@ export async function readBundle(input: string, limits: Limits, visit: Visitor, 
   const onBytes = (n: number) => { read += n; progress?.(read, st.size, reader.current); };
 
   if (st.isDirectory()) {
+    const fg = (await import('fast-glob')).default; // only directories need it
     const files = (await fg('**/*', { cwd: input, dot: true, onlyFiles: true, followSymbolicLinks: false })).sort();
     for (const rel of files) {
       const fileHash = createHash('sha256');
@@ -298,7 +302,8 @@ export async function readBundle(input: string, limits: Limits, visit: Visitor, 
     if (magic === 'zip' || (!magic && archiveTypeByName(name) === 'zip')) {
       container = 'zip';
       const sha = sha256File(input); // yauzl reads a zip out of order: the hash is a pass of its own
-      await reader.zipFrom('', 0, (cb) => yauzl.open(input, ZIP_OPTIONS, cb)).catch((e) => {
+      const zip = await loadYauzl();
+      await reader.zipFrom('', 0, (cb) => zip.open(input, ZIP_OPTIONS, cb)).catch((e) => {
         if (reader.entries === 0) throw new BundleError(`${input}: ${describe(e)}; ask for the upload again (a complete, unmodified archive)`);
         throw e;
       });

@@ -1,0 +1,10 @@
+/** Errors the command line turns into one `azlog:` line and an exit code; light, so it loads at start-up. */
+
+export class UsageError extends Error {
+  constructor(message: string) { super(message); this.name = 'UsageError'; }
+}
+
+/** Error that makes a whole bundle unreadable (nothing useful could be read). */
+export class BundleError extends Error {
+  constructor(message: string) { super(message); this.name = 'BundleError'; }
+}
