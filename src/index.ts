@@ -3,7 +3,7 @@ export { analyze, analyzeWithInventory, UsageError, type AnalyzeOptions, type An
 export { runBatch, expandInputs, readManifest, type BatchInput, type BatchOptions, type BatchSummary } from './batch/batch.js';
 export { CAUSES, causeById, type Cause, type CauseContext, type Localized } from './causes/index.js';
 export { SYMPTOMS, resolveSymptom, type Symptom } from './model/symptoms.js';
-export { timeline, type TimelineFilter } from './timeline/timeline.js';
+export { timeline, timelineKinds, type TimelineFilter, type TimelineOptions, type TimelineResult } from './timeline/timeline.js';
 export { BundleError } from './ingest/readers.js';
 export { DEFAULT_LIMITS, LimitError, type Limits } from './ingest/limits.js';
 export { renderText } from './report/text.js';

@@ -199,7 +199,7 @@ test('timeline merges files in UTC order; jsonl, csv and filters', async (t) => 
   const window = azlog(['timeline', path, '-f', 'jsonl', '--since', '2024-06-11T03:12:00Z', '--until', '2024-06-11T03:15:00Z']).stdout.trim().split('\n').map((l) => JSON.parse(l));
   t.true(window.length > 0 && window.every((e) => e.time >= '2024-06-11T03:12:00' && e.time <= '2024-06-11T03:15:00.999Z'));
   const csv = parse(azlog(['timeline', path, '-f', 'csv']).stdout, { columns: true }) as Record<string, string>[];
-  t.deepEqual(Object.keys(csv[0]!), ['time', 't' + 'ime_source', 'file', 'line', 'kind', 'level', 'message']);
+  t.deepEqual(Object.keys(csv[0]!), ['time', 't' + 'ime_source', 'file', 'line', 'lines', 'kind', 'level', 'message', 'attrs']);
   t.is(csv.length, jsonl.length);
   t.is(azlog(['timeline', path, '--level', 'loud']).code, 2);
 });

@@ -28,7 +28,7 @@ type Opts = Record<string, any>;
 
 const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
 
-function write(text: string): Promise<void> {
+function write(text: string | Buffer): Promise<void> {
   return new Promise((resolve) => { if (process.stdout.write(text)) resolve(); else process.stdout.once('drain', resolve); });
 }
 
@@ -72,21 +72,23 @@ export function buildProgram(): Command {
     .description('every event of every log in the bundle, merged in UTC')
     .argument('<bundle>', 'a bundle, directory or log file')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'csv', 'jsonl']).default('text'))
-    .option('--since <time>', 'only events at or after this ISO time')
-    .option('--until <time>', 'only events at or before this ISO time')
+    .option('--since <time>', 'only events at or after this time (ISO-8601; without a zone it is UTC; a date alone: from its start)')
+    .option('--until <time>', 'only events at or before this time (ISO-8601; without a zone it is UTC; a date alone: to its end)')
     .option('--level <levels>', 'only these levels (comma list of verbose,info,warning,error)')
     .option('--kind <kinds>', 'only these kinds or kind prefixes (comma list, e.g. waagent.http,vmsnapshot)')
-    .option('--file <text>', 'only files whose path contains this text')))
+    .option('--file <text>', 'only files whose path contains this text')
+    .option('--kinds', 'instead of the events, list the kinds found (with the filters above) and how many of each')))
     .action(async (bundle: string, o: Opts) => {
       if (bundle === '-') throw new UsageError('timeline -: reading a bundle from stdin is not supported; save it to a file first');
       warnNoRedact(o.redact === false);
-      const [{ redact }, { timeline }, { iso }, { csvStream, timelineRow, TIMELINE_COLUMNS }] = await Promise.all([
-        import('../report/redact.js'), import('../timeline/timeline.js'), import('../parse/time.js'), import('../report/csv.js')]);
-      const clean = o.redact === false ? (s: string) => s : redact;
+      const [{ timeline, timelineKinds }, { parseBound }, { iso }] = await Promise.all([
+        import('../timeline/timeline.js'), import('../timeline/range.js'), import('../parse/time.js')]);
       const filter: TimelineFilter = {};
-      const time = (name: string, v: string) => { const t = Date.parse(v); if (Number.isNaN(t)) throw new UsageError(`--${name}: not a date/time: ${v}`); return t; };
-      if (o.since) filter.since = time('since', o.since);
-      if (o.until) filter.until = time('until', o.until);
+      if (o.since) filter.since = parseBound('since', o.since);
+      if (o.until) filter.until = parseBound('until', o.until);
+      if (filter.since !== undefined && filter.until !== undefined && filter.since > filter.until) {
+        process.stderr.write(`azlog: warning: --since ${iso(filter.since)} is after --until ${iso(filter.until)}: no event can match\n`);
+      }
       if (o.level) {
         const levels = String(o.level).split(',').map((s) => s.trim().toLowerCase());
         for (const l of levels) if (!['verbose', 'info', 'warning', 'error'].includes(l)) throw new UsageError(`--level: unknown level ${l}`);
@@ -96,25 +98,23 @@ export function buildProgram(): Command {
       if (o.file) filter.file = o.file;
       // events stream to stdout as they are read: on a shared terminal the bar would split them, and the rows show progress anyway
       const progress = new ProgressLine(o.progress !== false && Boolean(process.stderr.isTTY) && !process.stdout.isTTY);
-      const csv = o.format === 'csv' ? csvStream(TIMELINE_COLUMNS, { excel: Boolean(o.excel) }) : null;
-      const csvDone = csv ? new Promise<void>((r) => { csv.pipe(process.stdout, { end: false }); csv.on('end', r); }) : null;
-      let pending: string[] = [];
-      const flush = async () => { if (pending.length) { const s = pending.join(''); pending = []; await write(s); } };
-      const inv = await timeline(bundle, async (e) => {
-        if (csv) { if (!csv.write(timelineRow(e, clean))) await new Promise((r) => csv.once('drain', r)); return; }
-        if (o.format === 'jsonl') {
-          const time = iso(e.ms);
-          pending.push(`{"time":${time ? `"${time}"` : 'null'},"time_source":"${e.timeSource}","file":${JSON.stringify(e.file)},"line":${e.line},"lines":${e.lines},"kind":"${e.kind}","level":${e.level ? `"${e.level}"` : 'null'},"message":${JSON.stringify(clean(e.message))},"attrs":${JSON.stringify(e.attrs)}}\n`);
-        } else {
-          pending.push(`${iso(e.ms) ?? '-'.padEnd(24)} ${(e.level ?? '-').padEnd(7)} ${e.kind.padEnd(34)} ${e.file}:${e.line ?? '-'}  ${clean(e.message.split('\n', 1)[0]!)}\n`);
-        }
-        if (pending.length >= 512) await flush();
-      }, filter, { limits: limitsFrom(o), progress: (r, t, e) => progress.update(bytesProgress(r, t, e)) });
-      await flush();
-      if (csv) { csv.end(); await csvDone; }
-      progress.done();
-      for (const p of inv.problems) process.stderr.write(`azlog: ${p}\n`);
-      process.exitCode = inv.problems.length ? EXIT.PARTIAL : EXIT.OK;
+      const scan = { limits: limitsFrom(o), progress: (r: number, t: number, e: string) => progress.update(bytesProgress(r, t, e)) };
+      let result;
+      if (o.kinds) {
+        const r = await timelineKinds(bundle, filter, scan);
+        progress.done();
+        result = r.result;
+        for (const [kind, n] of [...r.kinds].sort((x, y) => x[0].localeCompare(y[0]))) await write(`${kind.padEnd(40)} ${n}\n`);
+      } else {
+        result = await timeline(bundle, (chunk) => write(chunk), { format: o.format, filter, noRedact: o.redact === false, excel: Boolean(o.excel), scan });
+        progress.done();
+      }
+      if (result.events === 0 && (filter.since !== undefined || filter.until !== undefined)) {
+        const span = result.span ? `the events that pass the other filters run from ${iso(result.span[0])} to ${iso(result.span[1])}` : 'no event has a time';
+        process.stderr.write(`azlog: warning: no event between ${iso(filter.since ?? null) ?? 'the start'} and ${iso(filter.until ?? null) ?? 'the end'} (UTC); ${span}\n`);
+      }
+      for (const p of result.inventory.problems) process.stderr.write(`azlog: ${p}\n`);
+      process.exitCode = result.inventory.problems.length ? EXIT.PARTIAL : EXIT.OK;
     });
 
   program.command('causes')

@@ -95,8 +95,29 @@ export function zoneOffsetMs(zone: string, utcMs: number): number | null {
   }
 }
 
-/** Converts a wall-clock ms (read as UTC) in `zone` to true UTC ms. */
+const QUARTER_MS = 15 * 60000;
+/** Offsets (wall − UTC) by zone and quarter hour of wall time; Intl costs microseconds a call. */
+const quarterOffsets = new Map<string, Map<number, number | null>>();
+
+/**
+ * Converts a wall-clock ms (read as UTC) in `zone` to true UTC ms. Zones change offset on quarter
+ * hours, and offsets are whole quarters, so one conversion per quarter hour holds for all of it.
+ */
 export function localToUtc(wall: number, zone: string): number | null {
+  const q = Math.floor(wall / QUARTER_MS);
+  let offsets = quarterOffsets.get(zone);
+  if (!offsets) { offsets = new Map(); quarterOffsets.set(zone, offsets); }
+  let off = offsets.get(q);
+  if (off === undefined) {
+    const utc = convert(q * QUARTER_MS, zone);
+    off = utc === null ? null : q * QUARTER_MS - utc;
+    if (offsets.size > 100_000) offsets.clear();
+    offsets.set(q, off);
+  }
+  return off === null ? null : wall - off;
+}
+
+function convert(wall: number, zone: string): number | null {
   const first = zoneOffsetMs(zone, wall);
   if (first === null) return null;
   const second = zoneOffsetMs(zone, wall - first);

@@ -3,7 +3,7 @@
  * interesting kind (capped per kind: the first and the latest ones), and per-minute activity of
  * the agent for liveness questions. Routine records are only counted.
  */
-import type { Event } from '../model/types.js';
+import type { Event, TimeSource } from '../model/types.js';
 import { localToUtc } from '../parse/time.js';
 
 /** Kinds that are only counted (routine records, blank lines, generic log lines). */
@@ -123,10 +123,17 @@ function detach(s: string): string {
 /** Converts a local wall-clock event time to UTC in place, recording how. */
 export function resolveTime(e: Event, zone: string | null): Event {
   if (e.timeSource !== 'local:?') return e;
-  if (zone && e.ms !== null) {
-    const utc = localToUtc(e.ms, zone);
-    if (utc !== null) { e.ms = utc; e.timeSource = `local:${zone}`; return e; }
-  }
-  e.timeSource = 'assumed-utc';
+  if (e.ms === null) { e.timeSource = 'assumed-utc'; return e; }
+  const r = resolveLocal(e.ms, zone);
+  e.ms = r.ms; e.timeSource = r.timeSource;
   return e;
+}
+
+/** UTC of a local wall-clock time: through the bundle's zone when it is known, else assumed UTC. */
+export function resolveLocal(wall: number, zone: string | null): { ms: number; timeSource: TimeSource } {
+  if (zone) {
+    const utc = localToUtc(wall, zone);
+    if (utc !== null) return { ms: utc, timeSource: `local:${zone}` };
+  }
+  return { ms: wall, timeSource: 'assumed-utc' };
 }

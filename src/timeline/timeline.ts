@@ -1,18 +1,23 @@
 /**
- * `azlog timeline`: every event of every file, merged by UTC time. Files of an archive arrive one
- * after another, so each file's events are spooled to a private temporary file (not the bundle's
- * content, its parsed events) and the spools are merged k-way with a heap: memory stays bounded
- * by the number of files, not their size. Equal times keep file order, then line order. Inside one
- * file a bounded window (REORDER_WINDOW events) puts records written out of order back in place —
- * VMSnapshot flushes the lines buffered during a freeze after the record that ends it.
+ * `azlog timeline`: every event of every file, merged by UTC time. Each event is formatted once,
+ * as it is read, and its bytes go to one private spool file (not the bundle's content: its
+ * formatted events) with a binary key index beside it; the files of a bundle arrive one after
+ * another, so each file is one contiguous segment of the spool. The segments are then merged
+ * k-way with a heap, copying bytes without parsing them again: memory stays bounded by the number
+ * of files, not their size. Equal times keep file order, then line order. Inside one file a
+ * bounded window (REORDER_WINDOW events) puts records written out of order back in place —
+ * VMSnapshot flushes the lines buffered during a freeze after the record that ends it. The window
+ * works on UTC keys, which for local-time logs are only known once /etc/timezone has been read
+ * (usually the last file of a bundle), so it runs during the merge.
  */
-import { closeSync, createReadStream, openSync, promises as fsp, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, promises as fsp, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Event, Level } from '../model/types.js';
 import { scanBundle, type Inventory, type ScanOptions } from '../pipeline/scan.js';
-import { resolveTime } from '../pipeline/evidence-store.js';
+import { resolveLocal } from '../pipeline/evidence-store.js';
+import { redact } from '../report/redact.js';
+import { formatter, type TimelineFormat } from './format.js';
 
 export interface TimelineFilter {
   since?: number; until?: number;
@@ -21,71 +26,184 @@ export interface TimelineFilter {
   file?: string;
 }
 
-interface Spool { path: string; fd: number; buf: string[]; size: number; lastMs: number | null; count: number; file: string }
-
-/** A spooled event: a JSON array without the file (one spool per file) and without `raw`. */
-function encode(e: Event): string {
-  return JSON.stringify([e.ms, e.timeSource, e.line, e.lines, e.kind, e.level, e.message, e.attrs]);
+export interface TimelineOptions {
+  format?: TimelineFormat;
+  filter?: TimelineFilter;
+  /** Keep secrets in the output (never the default). */
+  noRedact?: boolean;
+  /** CSV for Excel: a BOM and CRLF line ends. */
+  excel?: boolean;
+  scan?: ScanOptions;
 }
 
-function decode(text: string, file: string): Event {
-  const [ms, timeSource, line, lines, kind, level, message, attrs] = JSON.parse(text) as [number | null, Event['timeSource'], number | null, number, string, Event['level'], string, Event['attrs']];
-  return { ms, timeSource, file, line, lines, kind, level, message, raw: message, attrs };
+export interface TimelineResult {
+  inventory: Inventory;
+  /** Events written. */
+  events: number;
+  /** First and last UTC time among the events that passed every filter but the time range. */
+  span: [number, number] | null;
 }
 
-const FLUSH_CHARS = 1 << 20;
-
-function flush(s: Spool): void {
-  if (s.buf.length) { writeSync(s.fd, s.buf.join('')); s.buf = []; s.size = 0; }
-}
-
-export function matches(e: Event, f: TimelineFilter): boolean {
+/** Filters that do not depend on the time, applied while reading. */
+function keep(e: Event, f: TimelineFilter): boolean {
   if (f.levels && (!e.level || !f.levels.has(e.level))) return false;
   if (f.kinds && !f.kinds.some((k) => e.kind === k || e.kind.startsWith(k.endsWith('.') ? k : k + '.'))) return false;
   if (f.file && !e.file.includes(f.file)) return false;
-  if (f.since !== undefined && (e.ms === null || e.ms < f.since)) return false;
-  if (f.until !== undefined && (e.ms === null || e.ms > f.until)) return false;
   return true;
 }
 
-/** Reads a bundle and calls `out` for each event in time order. */
-export async function timeline(bundle: string, out: (e: Event) => void | Promise<void>, filter: TimelineFilter = {}, scan: ScanOptions = {}): Promise<Inventory> {
+/** Reads a bundle and writes its timeline, in time order, through `write`. */
+export async function timeline(bundle: string, write: (chunk: Buffer | string) => void | Promise<void>, options: TimelineOptions = {}): Promise<TimelineResult> {
+  const fmt = formatter(options.format ?? 'text', options.noRedact ? (s) => s : redact, options.excel);
+  if (fmt.start) await write(fmt.start);
+  const out = new OutputBuffer(write);
+  const r = await mergedEvents(bundle, fmt.tail, options.filter ?? {}, options.scan ?? {}, (ms, src, chunk, off, len) => out.add(fmt.head(ms, src), chunk, off, len));
+  await out.flush();
+  return r;
+}
+
+/** Counts the events of each kind that pass the filter (`timeline --kinds`). */
+export async function timelineKinds(bundle: string, filter: TimelineFilter = {}, scan: ScanOptions = {}): Promise<{ kinds: Map<string, number>; result: TimelineResult }> {
+  const kinds = new Map<string, number>();
+  const result = await mergedEvents(bundle, (e) => e.kind, filter, scan, (_ms, _src, chunk, off, len) => {
+    const k = chunk.toString('utf8', off, off + len);
+    kinds.set(k, (kinds.get(k) ?? 0) + 1);
+  });
+  return { kinds, result };
+}
+
+/** Collects output into large buffers: one write per MiB, not per event. */
+class OutputBuffer {
+  private buf = Buffer.allocUnsafe(OUT_BYTES);
+  private len = 0;
+  constructor(private readonly write: (chunk: Buffer) => void | Promise<void>) {}
+  /** Adds `head` then `len` bytes of `chunk` from `off`; a promise only when the buffer had to be written. */
+  add(head: string, chunk: Buffer, off: number, len: number): Promise<void> | void {
+    if (this.len + head.length * 3 + len > this.buf.length) return this.flush(head.length * 3 + len).then(() => this.add(head, chunk, off, len));
+    this.len += this.buf.write(head, this.len, 'utf8');
+    this.len += chunk.copy(this.buf, this.len, off, off + len);
+  }
+  async flush(next = 0): Promise<void> {
+    // a new buffer each time: the stream may still hold the old one
+    if (this.len) { const b = this.buf.subarray(0, this.len); this.buf = Buffer.allocUnsafe(Math.max(OUT_BYTES, next)); this.len = 0; await this.write(b); }
+  }
+}
+
+const OUT_BYTES = 1 << 20;
+
+type Emit = (ms: number | null, timeSource: string, chunk: Buffer, off: number, len: number) => void | Promise<void>;
+
+/** Scans, spools and merges; `emit` gets each event that passes the filter, in time order. */
+async function mergedEvents(bundle: string, tail: (e: Event) => string, filter: TimelineFilter, scan: ScanOptions, emit: Emit): Promise<TimelineResult> {
   const dir = await fsp.mkdtemp(join(tmpdir(), 'azlog-timeline-'));
   // also when the process ends early (a closed pipe: `azlog timeline … | head`)
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
   process.once('exit', cleanup);
-  const spools = new Map<string, Spool>();
+  const spool = new Spool(join(dir, 'events'), join(dir, 'index'));
   let zone: string | null = null;
   try {
     const inventory = await scanBundle(bundle, (e) => {
       if (e.kind === 'system.timezone') zone = String(e.attrs.zone);
-      let s = spools.get(e.file);
-      if (!s) {
-        const path = join(dir, `${spools.size}.jsonl`);
-        s = { path, fd: openSync(path, 'w'), buf: [], size: 0, lastMs: null, count: 0, file: e.file };
-        spools.set(e.file, s);
-      }
-      const line = encode(e) + '\n';
-      s.buf.push(line); s.size += line.length; s.count++;
-      if (s.size >= FLUSH_CHARS) flush(s);
+      if (keep(e, filter)) spool.add(e, tail(e));
     }, scan);
-    for (const s of spools.values()) { flush(s); closeSync(s.fd); }
-    await merge([...spools.values()], zone, filter, out);
-    return inventory;
+    spool.finish();
+    const { events, span } = await merge(spool, zone, filter, emit);
+    return { inventory, events, span };
   } finally {
-    for (const s of spools.values()) { try { closeSync(s.fd); } catch { /* already closed */ } }
+    spool.close();
     process.off('exit', cleanup);
     cleanup();
+  }
+}
+
+/** Bytes of one index record: f64 time (NaN: none), u32 length of the formatted bytes, u16 time source. */
+const REC = 16;
+const DATA_BYTES = 1 << 20;
+const INDEX_BYTES = REC * 4096;
+
+interface Segment { file: string; data: number; end: number; index: number; count: number }
+
+/** The spool: formatted events in one file, their keys in another, one segment per source file. */
+class Spool {
+  readonly dataFd: number;
+  readonly indexFd: number;
+  private data = Buffer.allocUnsafe(DATA_BYTES);
+  private dataLen = 0;
+  private dataPos = 0;
+  private index = Buffer.allocUnsafe(INDEX_BYTES);
+  private indexLen = 0;
+  private records = 0;
+  readonly segments: Segment[] = [];
+  private cur: Segment | null = null;
+  readonly sources: string[] = [];
+  private sourceIds = new Map<string, number>();
+  private closed = false;
+
+  constructor(dataPath: string, indexPath: string) {
+    this.dataFd = openSync(dataPath, 'w+');
+    this.indexFd = openSync(indexPath, 'w+');
+  }
+
+  add(e: Event, text: string): void {
+    if (this.cur?.file !== e.file) {
+      const at = this.dataPos + this.dataLen;
+      if (this.cur) this.cur.end = at;
+      this.cur = { file: e.file, data: at, end: at, index: this.records, count: 0 };
+      this.segments.push(this.cur);
+    }
+    let src = this.sourceIds.get(e.timeSource);
+    if (src === undefined) { src = this.sources.length; this.sources.push(e.timeSource); this.sourceIds.set(e.timeSource, src); }
+    let len: number;
+    if (text.length * 3 > DATA_BYTES / 2) { // a huge record: written on its own
+      this.flushData();
+      const b = Buffer.from(text, 'utf8');
+      writeSync(this.dataFd, b, 0, b.length, this.dataPos);
+      this.dataPos += b.length; len = b.length;
+    } else {
+      if (this.dataLen + text.length * 3 > DATA_BYTES) this.flushData();
+      len = this.data.write(text, this.dataLen, 'utf8');
+      this.dataLen += len;
+    }
+    if (this.indexLen + REC > INDEX_BYTES) this.flushIndex();
+    this.index.writeDoubleLE(e.ms ?? NaN, this.indexLen);
+    this.index.writeUInt32LE(len, this.indexLen + 8);
+    this.index.writeUInt16LE(src, this.indexLen + 12);
+    this.indexLen += REC;
+    this.records++;
+    this.cur.count++;
+  }
+
+  private flushData(): void {
+    if (this.dataLen) { writeSync(this.dataFd, this.data, 0, this.dataLen, this.dataPos); this.dataPos += this.dataLen; this.dataLen = 0; }
+  }
+
+  private flushIndex(): void {
+    if (this.indexLen) { writeSync(this.indexFd, this.index, 0, this.indexLen, (this.records - this.indexLen / REC) * REC); this.indexLen = 0; }
+  }
+
+  finish(): void {
+    if (this.cur) this.cur.end = this.dataPos + this.dataLen;
+    this.flushData();
+    this.flushIndex();
+    this.data = this.index = Buffer.alloc(0);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    closeSync(this.dataFd);
+    closeSync(this.indexFd);
   }
 }
 
 /** Events of one file held back to repair local disorder; beyond it, file order wins. */
 export const REORDER_WINDOW = 4096;
 
-interface Head { e: Event; key: number; file: number; seq: number }
+/** A record on its way out: its bytes are `len` bytes of `chunk` from `off` (no Buffer per record). */
+interface Head { key: number; ms: number | null; src: string; seg: number; seq: number; chunk: Buffer; off: number; len: number }
 
 function less(a: Head, b: Head): boolean {
-  return a.key < b.key || (a.key === b.key && (a.file < b.file || (a.file === b.file && a.seq < b.seq)));
+  return a.key < b.key || (a.key === b.key && (a.seg < b.seg || (a.seg === b.seg && a.seq < b.seq)));
 }
 
 class Heap {
@@ -111,34 +229,98 @@ class Heap {
   }
 }
 
-/** One spool read in time order within a bounded window. */
-class FileReader {
-  private window = new Heap();
+/** Read-ahead per segment: small, so that a bundle of many files stays small in memory. */
+const READ_BYTES = 64 * 1024;
+
+/**
+ * The reorder window of one segment, kept sorted: records nearly always arrive in order, so a
+ * push is an append and a pop takes the front; a late record is inserted where it belongs.
+ */
+class SortedWindow {
+  private items: Head[] = [];
+  private front = 0;
+  get size(): number { return this.items.length - this.front; }
+  push(h: Head): void {
+    const a = this.items;
+    if (a.length === this.front || !less(h, a[a.length - 1]!)) { a.push(h); return; }
+    let lo = this.front, hi = a.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (less(h, a[mid]!)) hi = mid; else lo = mid + 1; }
+    a.splice(lo, 0, h);
+  }
+  pop(): Head | undefined {
+    if (this.front === this.items.length) return undefined;
+    const h = this.items[this.front++];
+    if (this.front > 4096 && this.front * 2 > this.items.length) { this.items = this.items.slice(this.front); this.front = 0; }
+    return h;
+  }
+}
+
+/** One segment read in time order within a bounded window. */
+class SegmentReader {
+  private window = new SortedWindow();
   private carried = -Infinity;
   private seq = 0;
-  private ended = false;
-  constructor(private readonly index: number, private readonly file: string, private readonly it: AsyncIterator<string>, private readonly zone: string | null) {}
+  private index = Buffer.alloc(0);
+  private indexAt = 0; // next record (segment-relative) to take from `index`
+  private indexFrom = 0; // segment-relative record number of index[0]
+  private chunk = Buffer.alloc(0);
+  private chunkAt = 0; // spool offset of chunk[0]
+  private dataAt: number; // spool offset of the next record's bytes
+  constructor(private readonly spool: Spool, private readonly n: number, private readonly seg: Segment, private readonly zone: string | null) {
+    this.dataAt = seg.data;
+  }
 
-  async next(): Promise<Head | undefined> {
-    while (!this.ended && this.window.items.length < REORDER_WINDOW) {
-      const r = await this.it.next();
-      if (r.done) { this.ended = true; break; }
-      const e = resolveTime(decode(r.value, this.file), this.zone);
-      // an event without a time sorts just after the timed event before it (keeps tracebacks in place)
-      if (e.ms !== null) this.carried = e.ms;
-      this.window.push({ e, key: e.ms ?? this.carried, file: this.index, seq: this.seq++ });
+  private record(): Head | undefined {
+    if (this.seq >= this.seg.count) return undefined;
+    if (this.indexAt >= this.indexFrom + this.index.length / REC) {
+      const n = Math.min(READ_BYTES / REC, this.seg.count - this.seq);
+      this.index = Buffer.allocUnsafe(n * REC);
+      readSync(this.spool.indexFd, this.index, 0, n * REC, (this.seg.index + this.seq) * REC);
+      this.indexFrom = this.seq;
+    }
+    const o = (this.seq - this.indexFrom) * REC;
+    this.indexAt = this.seq + 1;
+    const wall = this.index.readDoubleLE(o), len = this.index.readUInt32LE(o + 8);
+    let src = this.spool.sources[this.index.readUInt16LE(o + 12)]!;
+    if (this.dataAt + len > this.chunkAt + this.chunk.length) {
+      this.chunk = Buffer.allocUnsafe(Math.max(len, Math.min(READ_BYTES, this.seg.end - this.dataAt)));
+      readSync(this.spool.dataFd, this.chunk, 0, this.chunk.length, this.dataAt);
+      this.chunkAt = this.dataAt;
+    }
+    const off = this.dataAt - this.chunkAt;
+    this.dataAt += len;
+    let ms: number | null = Number.isNaN(wall) ? null : wall;
+    if (ms !== null && src === 'local:?') { const r = resolveLocal(ms, this.zone); ms = r.ms; src = r.timeSource; }
+    // an event without a time sorts just after the timed event before it (keeps tracebacks in place)
+    if (ms !== null) this.carried = ms;
+    return { key: ms ?? this.carried, ms, src, seg: this.n, seq: this.seq++, chunk: this.chunk, off, len };
+  }
+
+  next(): Head | undefined {
+    while (this.window.size < REORDER_WINDOW) {
+      const h = this.record();
+      if (!h) break;
+      this.window.push(h);
     }
     return this.window.pop();
   }
 }
 
-async function merge(spools: Spool[], zone: string | null, filter: TimelineFilter, out: (e: Event) => void | Promise<void>): Promise<void> {
+async function merge(spool: Spool, zone: string | null, filter: TimelineFilter, emit: Emit): Promise<{ events: number; span: [number, number] | null }> {
   const heap = new Heap();
-  const readers = spools.map((s, i) => new FileReader(i, s.file, createInterface({ input: createReadStream(s.path), crlfDelay: Infinity })[Symbol.asyncIterator](), zone));
-  for (const r of readers) { const h = await r.next(); if (h) heap.push(h); }
+  const readers = spool.segments.map((s, i) => new SegmentReader(spool, i, s, zone));
+  for (const r of readers) { const h = r.next(); if (h) heap.push(h); }
+  let events = 0, first = Infinity, last = -Infinity;
+  const ranged = filter.since !== undefined || filter.until !== undefined;
   for (let h = heap.pop(); h; h = heap.pop()) {
-    if (matches(h.e, filter)) await out(h.e);
-    const n = await readers[h.file]!.next();
+    if (h.ms !== null) { if (h.ms < first) first = h.ms; if (h.ms > last) last = h.ms; }
+    if (!ranged || (h.ms !== null && (filter.since === undefined || h.ms >= filter.since) && (filter.until === undefined || h.ms <= filter.until))) {
+      events++;
+      const p = emit(h.ms, h.src, h.chunk, h.off, h.len);
+      if (p) await p;
+    }
+    const n = readers[h.seg]!.next();
     if (n) heap.push(n);
   }
+  return { events, span: first <= last ? [first, last] : null };
 }

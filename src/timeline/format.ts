@@ -1,0 +1,57 @@
+/**
+ * The timeline's output formats. Each event is formatted once, while the bundle is read, into the
+ * bytes that follow its time (its "tail"); the time itself (and where it came from) is only known
+ * for sure once the whole bundle is read (a local-time log waits for /etc/timezone), so the merge
+ * writes a short "head" in front of each tail.
+ */
+import type { Event } from '../model/types.js';
+import { iso } from '../parse/time.js';
+import { csvText } from '../report/csv.js';
+
+export type TimelineFormat = 'text' | 'jsonl' | 'csv';
+
+/** The CSV columns, in the order of the jsonl keys. */
+export const TIMELINE_CSV_COLUMNS = ['time', 'time_source', 'file', 'line', 'lines', 'kind', 'level', 'message', 'attrs'] as const;
+const TAIL_COLUMNS = TIMELINE_CSV_COLUMNS.slice(2);
+
+export interface Formatter {
+  /** Written once before the first event (the CSV header). */
+  start: string;
+  /** The bytes after the time: file, line, kind, level, message, attributes. */
+  tail(e: Event): string;
+  /** The time part, in front of a tail. */
+  head(ms: number | null, timeSource: string): string;
+}
+
+export function formatter(format: TimelineFormat, clean: (s: string) => string, excel = false): Formatter {
+  let lastFile = '', fileJson = '';
+  switch (format) {
+    case 'jsonl':
+      return {
+        start: '',
+        head: (ms, src) => { const t = iso(ms); return `{"time":${t ? `"${t}"` : 'null'},"time_source":${JSON.stringify(src)},`; },
+        tail: (e) => {
+          // files repeat event after event: their JSON is made once per file
+          if (e.file !== lastFile) { lastFile = e.file; fileJson = JSON.stringify(e.file); }
+          return `"file":${fileJson},"line":${e.line},"lines":${e.lines},"kind":${JSON.stringify(e.kind)},"level":${e.level ? `"${e.level}"` : 'null'},"message":${JSON.stringify(clean(e.message))},"attrs":${JSON.stringify(e.attrs)}}\n`;
+        },
+      };
+    case 'csv':
+      return {
+        start: csvText(TIMELINE_CSV_COLUMNS, [], { header: true, excel }),
+        // an ISO time and a time source never need quoting or formula escaping
+        head: (ms, src) => `${iso(ms) ?? ''},${src},`,
+        tail: (e) => {
+          const row = csvText(TAIL_COLUMNS, [{ file: e.file, line: e.line, lines: e.lines, kind: e.kind, level: e.level ?? '', message: clean(e.message), attrs: JSON.stringify(e.attrs) }], { header: false });
+          // Excel's CRLF, without a BOM in front of every row (the header carries it)
+          return excel ? row.slice(0, -1) + '\r\n' : row;
+        },
+      };
+    default:
+      return {
+        start: '',
+        head: (ms) => `${iso(ms) ?? '-'.padEnd(24)} `,
+        tail: (e) => `${(e.level ?? '-').padEnd(7)} ${e.kind.padEnd(34)} ${e.file}:${e.line ?? '-'}  ${clean(e.message.split('\n', 1)[0]!)}\n`,
+      };
+  }
+}

@@ -1,0 +1,101 @@
+/** `azlog timeline` as a user meets it: time ranges in UTC, whole days, warnings, --kinds, CSV columns. */
+import test from 'ava';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { azlog, sampleDir } from './helpers.js';
+import { parseBound } from '../src/timeline/range.js';
+
+const bundle = async () => join(await sampleDir(), 'shapes', 'fsfreeze-timeout-rotated.tgz');
+const jsonl = (out: string) => out.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+
+test('--since/--until without a zone mean UTC, whatever the local zone of the person running it', async (t) => {
+  const path = await bundle();
+  const zoned = azlog(['timeline', path, '-f', 'jsonl', '--since', '2024-06-11T03:12:00Z', '--until', '2024-06-11T03:15:00Z']);
+  for (const tz of ['UTC', 'Asia/Tokyo', 'America/New_York']) {
+    const bare = azlog(['timeline', path, '-f', 'jsonl', '--since', '2024-06-11T03:12:00', '--until', '2024-06-11 03:15:00'], { env: { TZ: tz } });
+    t.is(bare.code, 0, bare.stderr);
+    t.is(bare.stdout, zoned.stdout, `TZ=${tz}`);
+  }
+  t.true(jsonl(zoned.stdout).length > 0);
+  const offset = azlog(['timeline', path, '-f', 'jsonl', '--since', '2024-06-11T12:12:00+09:00', '--until', '2024-06-11T12:15:00+09:00']);
+  t.is(offset.stdout, zoned.stdout, 'an explicit offset is honoured');
+  t.regex(azlog(['timeline', '--help']).stdout, /without a zone it is UTC/);
+});
+
+test('a date alone covers the whole day, as --until too', async (t) => {
+  const path = await bundle();
+  const all = jsonl(azlog(['timeline', path, '-f', 'jsonl']).stdout);
+  const day = all.filter((e) => typeof e.time === 'string' && (e.time as string).startsWith('2024-06-11'));
+  t.true(day.length > 10);
+  const r = azlog(['timeline', path, '-f', 'jsonl', '--since', '2024-06-11', '--until', '2024-06-11']);
+  t.is(r.code, 0);
+  t.is(r.stderr, '');
+  t.deepEqual(jsonl(r.stdout), day);
+  t.deepEqual(jsonl(azlog(['timeline', path, '-f', 'jsonl', '--until', '2024-06-10']).stdout), all.filter((e) => typeof e.time === 'string' && (e.time as string) < '2024-06-11'));
+});
+
+test('an inverted or empty range is said on stderr, with the span the events cover', async (t) => {
+  const path = await bundle();
+  const inverted = azlog(['timeline', path, '--since', '2024-06-12', '--until', '2024-06-11']);
+  t.is(inverted.code, 0);
+  t.is(inverted.stdout, '');
+  t.regex(inverted.stderr, /^azlog: warning: --since 2024-06-12T00:00:00.000Z is after --until 2024-06-11T23:59:59.999Z: no event can match\n/);
+  const empty = azlog(['timeline', path, '--since', '2030-01-01']);
+  t.is(empty.stdout, '');
+  t.regex(empty.stderr, /^azlog: warning: no event between 2030-01-01T00:00:00.000Z and the end \(UTC\); the events that pass the other filters run from 2024-06-\d\dT[\d:.]+Z to 2024-06-11T[\d:.]+Z\n$/);
+  const bad = azlog(['timeline', path, '--until', 'yesterday']);
+  t.is(bad.code, 2);
+  t.regex(bad.stderr, /^azlog: --until: not an ISO-8601 date or time: yesterday \(.*\)\n$/);
+});
+
+test('--kinds lists every kind with how many events it has, after the filters', async (t) => {
+  const path = await bundle();
+  const events = jsonl(azlog(['timeline', path, '-f', 'jsonl']).stdout);
+  const counts = new Map<string, number>();
+  for (const e of events) counts.set(e.kind as string, (counts.get(e.kind as string) ?? 0) + 1);
+  const listed = azlog(['timeline', path, '--kinds']).stdout.trim().split('\n').map((l) => l.split(/\s+/));
+  t.deepEqual(listed.map(([k, n]) => [k!, Number(n)]), [...counts].sort((a, b) => a[0].localeCompare(b[0])));
+  const warnings = azlog(['timeline', path, '--kinds', '--level', 'warning,error']).stdout.trim().split('\n').map((l) => l.split(/\s+/)[0]);
+  t.deepEqual(warnings, [...new Set(events.filter((e) => e.level === 'warning' || e.level === 'error').map((e) => e.kind as string))].sort());
+});
+
+test('the CSV has the jsonl columns, lines and attrs included', async (t) => {
+  const path = await bundle();
+  const events = jsonl(azlog(['timeline', path, '-f', 'jsonl']).stdout);
+  const rows = parse(azlog(['timeline', path, '-f', 'csv']).stdout, { columns: true }) as Record<string, string>[];
+  t.deepEqual(Object.keys(rows[0]!), Object.keys(events[0]!));
+  t.is(rows.length, events.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!, e = events[i]!;
+    t.is(Number(r.lines), e.lines as number);
+    t.deepEqual(JSON.parse(r.attrs!), e.attrs);
+    t.is(r.time, (e.time as string | null) ?? '');
+  }
+  t.true(rows.some((r) => Number(r.lines) > 1), 'a multi-line record shows its line count');
+  const excel = azlog(['timeline', path, '-f', 'csv', '--excel']).stdout;
+  t.true(excel.startsWith('\ufeff'));
+  t.is(excel.split('\ufeff').length, 2, 'one BOM, at the start');
+  t.deepEqual(parse(excel, { columns: true, bom: true }), rows);
+  t.true(excel.split('\r\n').length - 1 >= rows.length + 1, 'CRLF after every record');
+});
+
+test('parseBound reads offsets, fractions and dates', (t) => {
+  t.is(parseBound('since', '2024-06-11T12:00:00+09:00'), Date.UTC(2024, 5, 11, 3));
+  t.is(parseBound('since', '2024-06-11T03:00:00.25-0130'), Date.UTC(2024, 5, 11, 4, 30, 0, 250));
+  t.is(parseBound('since', '2024-06-11'), Date.UTC(2024, 5, 11));
+  t.is(parseBound('until', '2024-06-11'), Date.UTC(2024, 5, 12) - 1);
+  t.is(parseBound('until', '2024-06-11T03:15'), Date.UTC(2024, 5, 11, 3, 15));
+  for (const bad of ['2024-13-01', '2024-06-11T25:00', '11/06/2024', '2024-06-11T03:00:61', '']) t.throws(() => parseBound('since', bad), undefined, bad);
+});
+
+test('local times convert alike with the per-quarter-hour cache, across daylight-saving changes', async (t) => {
+  const { localToUtc, zoneOffsetMs } = await import('../src/parse/time.js');
+  for (const zone of ['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata', 'JST-9']) {
+    for (let wall = Date.UTC(2024, 0, 1); wall < Date.UTC(2025, 0, 1); wall += 41 * 60000 + 7001) {
+      const first = zoneOffsetMs(zone, wall)!;
+      const direct = wall - (zoneOffsetMs(zone, wall - first) ?? first);
+      if (localToUtc(wall, zone) !== direct) { t.fail(`${zone} ${new Date(wall).toISOString()}`); return; }
+    }
+  }
+  t.pass();
+});
