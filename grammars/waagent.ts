@@ -294,6 +294,9 @@ export const waagentGrammar: LineGrammar = {
   id: 'waagent',
   header: (line: string, _ctx: FileContext) => waagentHeader(line),
   classify: classifyWaagent,
+  // classifyWaagent leaves a record 'waagent.record' unless a rule literal occurs, it is an
+  // `Event:` record, or it is an error; the literals come from RULES, so a new rule needs nothing here
+  sieve: { literals: [...new Set(RULES.flatMap((r) => r.lit)), 'Event: '], plainKind: 'waagent.record' },
 };
 
 /** Sample lines with the fields they must yield (checked by test/grammars.test.ts). */

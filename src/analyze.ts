@@ -30,6 +30,8 @@ export interface AnalyzeOptions {
   noRedact?: boolean;
   /** Name to report instead of the temporary file when analysing a stream. */
   displayPath?: string;
+  /** Build every record through the full grammar, without the sieve (the reference the fast path is tested against). */
+  fullGrammar?: boolean;
 }
 
 export { UsageError } from './errors.js';
@@ -75,7 +77,7 @@ export async function analyzeWithInventory(input: string | Readable, options: An
   const unknownCode = options.errorCode && !given ? options.errorCode : null;
   const started = performance.now();
   const store = new EvidenceStore();
-  const inventory = await scanBundle(input, store.add, { limits: options.limits, progress: options.progress });
+  const inventory = await scanBundle(input, store.add, { limits: options.limits, progress: options.progress, countPlain: options.fullGrammar ? undefined : store.count });
   // nothing recognised and nothing damaged: not a bundle at all (damage is reported as partial instead)
   if (inventory.present.length === 0 && inventory.problems.length === 0) {
     throw new BundleError(`${options.displayPath ?? input}: no Azure VM artifact recognised (${inventory.entries} entries read; expected waagent.log, /var/lib/waagent or /var/log/azure)`);

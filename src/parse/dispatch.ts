@@ -4,6 +4,7 @@ import type { Event } from '../model/types.js';
 import type { ArtifactKind } from '../ingest/catalogue.js';
 import { RecordAssembler, type FileContext, type LineGrammar } from './records.js';
 import { splitLines } from './lines.js';
+import { sieveLines, type CountFn } from './sieve.js';
 import { drain, readCapped } from '../ingest/streams.js';
 import { waagentGrammar } from '../../grammars/waagent.js';
 import { extensionLogGrammar, shellLogGrammar } from '../../grammars/vmsnapshot.js';
@@ -57,17 +58,27 @@ export const MAX_STATE_FILE_BYTES = 16 * 1024 * 1024;
 
 export interface ParseStats { lines: number; events: number; unparsed: number; longLines: number; note: string | null }
 
-export async function parseEntry(kind: ArtifactKind | null, stream: Readable, ctx: FileContext, maxLineChars: number, emit: (e: Event) => void): Promise<ParseStats> {
+/**
+ * Parses one entry. With `countPlain`, a grammar that has a sieve counts its plain records through
+ * it instead of emitting them (analyze); without it every record becomes an Event (timeline, and
+ * the full-grammar reference the fast path is checked against).
+ */
+export async function parseEntry(kind: ArtifactKind | null, stream: Readable, ctx: FileContext, maxLineChars: number, emit: (e: Event) => void, countPlain?: CountFn): Promise<ParseStats> {
   const stats: ParseStats = { lines: 0, events: 0, unparsed: 0, longLines: 0, note: null };
   const count = (e: Event) => { stats.events++; if (e.kind === 'unparsed') stats.unparsed++; emit(e); };
   const grammar = kind ? LINE_GRAMMARS[kind] : undefined;
   if (grammar) {
     const asm = new RecordAssembler(grammar, ctx, count);
-    stats.lines = await splitLines(stream, maxLineChars, {
-      line: (t, n) => asm.line(t, n),
-      longLine: () => { stats.longLines++; },
-    });
-    asm.flush();
+    if (grammar.sieve && countPlain) {
+      const s = await sieveLines(stream, { ...grammar, sieve: grammar.sieve }, ctx, maxLineChars, asm, countPlain);
+      stats.lines = s.lines; stats.longLines = s.longLines; stats.events += s.plain;
+    } else {
+      stats.lines = await splitLines(stream, maxLineChars, {
+        line: (t, n) => asm.line(t, n),
+        longLine: () => { stats.longLines++; },
+      });
+      asm.flush();
+    }
     if (stats.longLines) stats.note = `${ctx.file}: ${stats.longLines} line(s) longer than ${maxLineChars} characters were cut (limit maxLineBytes)`;
     return stats;
   }

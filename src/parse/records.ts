@@ -29,7 +29,20 @@ export interface LineGrammar {
   header(line: string, ctx: FileContext): Header | null;
   /** Decides kind/level/attrs of a finished record. Mutates and returns the event. */
   classify(e: Event): Event;
+  /** Lets the byte sieve (sieve.ts) count plain records without building them. */
+  sieve?: SieveSpec;
 }
+
+/**
+ * The promise a grammar makes to the sieve: `classify` gives `plainKind` to every record whose
+ * level is not warning or error and whose text (header included) holds none of `literals`, and
+ * `header` decides from a line's first HEADER_CHARS characters. The agreement test in
+ * test/fast-path.test.ts holds every grammar that has a sieve to it.
+ */
+export interface SieveSpec { literals: readonly string[]; plainKind: string }
+
+/** Characters of a line enough to recognise a header and read its time and level. */
+export const HEADER_CHARS = 64;
 
 /** How many continuation lines and characters a record keeps (the line count goes on). */
 const MAX_CONT_LINES = 400;
@@ -54,6 +67,15 @@ export class RecordAssembler {
   private before2: string | null = null;
 
   constructor(private readonly grammar: LineGrammar, private readonly ctx: FileContext, private readonly emit: (e: Event) => void) {}
+
+  /** Whether a record is open (its end, and the line after it, not seen yet). */
+  get open(): boolean { return this.cur !== null; }
+
+  /** The two lines last seen, when lines went past without being given to `line` (the sieve counted them). */
+  setContext(before2: string | null, before1: string | null): void {
+    this.prev2 = before2;
+    this.prev1 = before1;
+  }
 
   line(text: string, lineNo: number): void {
     let h = this.grammar.header(text, this.ctx);

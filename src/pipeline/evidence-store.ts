@@ -64,13 +64,18 @@ export class EvidenceStore {
   /** Characters of text held by kept events. */
   keptChars = 0;
 
-  add = (e: Event): void => {
-    this.kindCounts.set(e.kind, (this.kindCounts.get(e.kind) ?? 0) + 1);
-    if (e.kind.startsWith('waagent.') && e.ms !== null) {
-      let a = this.activity.get(e.file);
-      if (!a) { a = { buckets: new Set(), local: e.timeSource === 'local:?' }; this.activity.set(e.file, a); }
-      a.buckets.add(Math.floor(e.ms / (BUCKET_MIN * 60000)));
+  /** What every event leaves behind, kept or not: its kind's count and the agent's activity. */
+  count = (kind: string, file: string, ms: number | null, timeSource: TimeSource): void => {
+    this.kindCounts.set(kind, (this.kindCounts.get(kind) ?? 0) + 1);
+    if (ms !== null && kind.startsWith('waagent.')) {
+      let a = this.activity.get(file);
+      if (!a) { a = { buckets: new Set(), local: timeSource === 'local:?' }; this.activity.set(file, a); }
+      a.buckets.add(Math.floor(ms / (BUCKET_MIN * 60000)));
     }
+  };
+
+  add = (e: Event): void => {
+    this.count(e.kind, e.file, e.ms, e.timeSource);
     if (e.kind === 'system.timezone') this.timeZone = String(e.attrs.zone);
     if (ROUTINE.has(e.kind) && e.level !== 'error' && e.level !== 'warning') return;
     // a kept event must not pin the whole chunk its strings were sliced from, nor hold a huge record

@@ -1,0 +1,109 @@
+/**
+ * The fast path for line logs whose grammar has a SieveSpec (records.ts): lines are split on the
+ * inflated Buffers, headers are read from a line's first bytes, and the rule literals are looked
+ * for in one pass over each line's bytes. A plain record is only counted (kind, time) and never
+ * becomes a string or an Event; any other record is decoded and goes through the RecordAssembler
+ * and the full grammar, with the same context lines it would have had. Line semantics (CR, cut
+ * over-long lines, UTF-8) are those of lines.ts; test/fast-path.test.ts checks that the report is
+ * the same either way.
+ */
+import type { Readable } from 'node:stream';
+import type { TimeSource } from '../model/types.js';
+import { HEADER_CHARS, type FileContext, type Header, type LineGrammar, type RecordAssembler, type SieveSpec } from './records.js';
+import { LiteralMatcher } from './literals.js';
+
+/** Counts a plain record the sieve did not build. */
+export type CountFn = (kind: string, file: string, ms: number | null, timeSource: TimeSource) => void;
+
+const matchers = new WeakMap<SieveSpec, LiteralMatcher>();
+
+/** A line as bytes of a chunk, or as text when it had to be decoded (an over-long line, cut). */
+class LineRef {
+  buf: Buffer = EMPTY; start = 0; end = 0; text: string | null = null;
+  set(buf: Buffer, start: number, end: number, text: string | null): void { this.buf = buf; this.start = start; this.end = end; this.text = text; }
+  copy(o: LineRef): void { this.set(o.buf, o.start, o.end, o.text); }
+  decode(): string { return this.text ?? this.buf.toString('utf8', this.start, this.end); }
+}
+
+const EMPTY = Buffer.alloc(0);
+
+export interface SieveStats { lines: number; longLines: number; plain: number }
+
+export async function sieveLines(stream: Readable, grammar: LineGrammar & { sieve: SieveSpec }, ctx: FileContext, maxLineChars: number,
+  asm: RecordAssembler, count: CountFn): Promise<SieveStats> {
+  const spec = grammar.sieve;
+  let matcher = matchers.get(spec);
+  if (!matcher) { matcher = new LiteralMatcher(spec.literals); matchers.set(spec, matcher); }
+  const stats: SieveStats = { lines: 0, longLines: 0, plain: 0 };
+  // the record being read: its header's time and level, whether it may be more than plain, its lines
+  let pending = false, hit = false, firstLine = 0, ms: number | null = null, timeSource: TimeSource = 'none';
+  const lines: LineRef[] = [];
+  let nLines = 0;
+  const last1 = new LineRef(), last2 = new LineRef(), before1 = new LineRef(), before2 = new LineRef();
+
+  const endRecord = () => {
+    if (!pending) return;
+    pending = false;
+    if (!hit) { count(spec.plainKind, ctx.file, ms, timeSource); stats.plain++; return; }
+    asm.setContext(firstLine > 2 ? before2.decode() : null, firstLine > 1 ? before1.decode() : null);
+    for (let i = 0; i < nLines; i++) asm.line(lines[i]!.decode(), firstLine + i);
+  };
+
+  const onLine = (buf: Buffer, start: number, end: number, text: string | null) => {
+    const lineNo = ++stats.lines;
+    let h: Header | null;
+    if (text !== null) h = grammar.header(text, ctx);
+    else {
+      const stop = Math.min(end, start + HEADER_CHARS);
+      let ascii = true;
+      for (let i = start; i < stop; i++) if (buf[i]! >= 0x80) { ascii = false; break; }
+      h = grammar.header(ascii ? buf.toString('latin1', start, stop) : buf.toString('utf8', start, end), ctx);
+    }
+    if (h) {
+      endRecord();
+      if (asm.open) asm.flush(text ?? buf.toString('utf8', start, end));
+      pending = true; firstLine = lineNo; ms = h.ms; timeSource = h.timeSource; nLines = 0;
+      hit = h.level === 'warning' || h.level === 'error' || text !== null || matcher!.test(buf, start, end);
+      before1.copy(last1); before2.copy(last2);
+    } else if (pending) {
+      if (!hit) hit = text !== null || matcher!.test(buf, start, end);
+    } else {
+      asm.line(text ?? buf.toString('utf8', start, end), lineNo); // before the first header: unparsed lines
+    }
+    if (pending) { if (nLines === lines.length) lines.push(new LineRef()); lines[nLines++]!.set(buf, start, end, text); }
+    last2.copy(last1); last1.set(buf, start, end, text);
+  };
+
+  /** A line of at most maxLineChars characters goes on as bytes; a longer one is cut, as lines.ts does. */
+  const line = (buf: Buffer, start: number, end: number) => {
+    if (end - start > maxLineChars) {
+      let text = buf.toString('utf8', start, end);
+      if (text.length > maxLineChars) { text = text.slice(0, maxLineChars); stats.longLines++; }
+      if (text.length && text.charCodeAt(text.length - 1) === 13) text = text.slice(0, -1);
+      onLine(buf, start, end, text);
+      return;
+    }
+    onLine(buf, start, end > start && buf[end - 1] === 13 ? end - 1 : end, null);
+  };
+
+  // an unfinished line is kept up to the bytes that can hold maxLineChars characters, the rest skipped
+  const cap = maxLineChars * 4 + 4;
+  let carry: Buffer | null = null, skipping = false;
+  for await (const chunk of stream) {
+    const work: Buffer = carry ? Buffer.concat([carry, chunk as Buffer]) : chunk as Buffer;
+    let start = 0;
+    for (let nl = work.indexOf(10, start); nl !== -1; nl = work.indexOf(10, start)) {
+      if (skipping) skipping = false; else line(work, start, nl);
+      start = nl + 1;
+    }
+    carry = start < work.length ? work.subarray(start) : null;
+    if (carry && carry.length > cap) {
+      if (!skipping) { line(carry, 0, cap); skipping = true; }
+      carry = null;
+    }
+  }
+  if (carry && !skipping) line(carry, 0, carry.length);
+  endRecord();
+  asm.flush();
+  return stats;
+}

@@ -1,0 +1,109 @@
+/**
+ * The sieve (src/parse/sieve.ts) against the full grammar: the JSON report, timing aside, and every
+ * event the evidence store kept must be the same whether plain records are counted by the sieve or built and classified one by one —
+ * on every sample, on a large generated bundle with the hard cases mixed in, and on random logs.
+ * (`timeline` always builds every event, so it has no second path to compare.)
+ */
+import test from 'ava';
+import fc from 'fast-check';
+import { promises as fsp, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeWithInventory, type AnalyzeOptions, type TimelineData } from '../src/analyze.js';
+import type { Report } from '../src/model/types.js';
+import { waagentGrammar } from '../grammars/waagent.js';
+import { writeAgentLog } from '../bench/generate.js';
+import { g1, g4 } from '../samples/logs.js';
+import { tgzBuffer } from '../samples/pack.js';
+import { SCENARIOS } from '../samples/scenarios.js';
+import { sampleDir, tmp, writeBundle } from './helpers.js';
+
+type Outcome = Report & { kept: TimelineData };
+
+/** The report and, to see more than the report shows, every event the evidence store kept. */
+async function bothPaths(path: string, options: AnalyzeOptions = {}): Promise<[Outcome, Outcome]> {
+  const run = async (o: AnalyzeOptions): Promise<Outcome> => {
+    const r = await analyzeWithInventory(path, o);
+    r.report.stats.ms = 0;
+    return { ...r.report, kept: r.timeline };
+  };
+  return [await run(options), await run({ ...options, fullGrammar: true })];
+}
+
+test('every sample bundle and shape: the same report through the sieve and through the full grammar', async (t) => {
+  const dir = await sampleDir();
+  const names = (await fsp.readdir(dir)).filter((n) => /\.(tgz|zip|tar)$/.test(n)).map((n) => join(dir, n));
+  const shapes = (await fsp.readdir(join(dir, 'shapes'))).map((n) => join(dir, 'shapes', n));
+  t.is(names.length, SCENARIOS.length);
+  for (const p of [...names, ...shapes]) {
+    const [fast, full] = await bothPaths(p);
+    t.deepEqual(fast, full, p);
+  }
+});
+
+const LITERALS = waagentGrammar.sieve!.literals;
+const T0 = Date.UTC(2024, 5, 11, 3);
+
+/** The hard cases: problems, rule literals in continuations, Event records, CRLF, non-ASCII, long and unparsed lines. */
+function hardLines(): string[] {
+  const out = ['garbage before the first header', '', '\u00e9t\u00e9 \u65e5\u672c'];
+  for (let i = 0; i < 400; i++) {
+    const t = T0 + i * 7000;
+    const lit = LITERALS[i % LITERALS.length]!;
+    switch (i % 10) {
+      case 0: out.push(g4(t, 'WARNING', 'ExtHandler', 'ExtHandler', `odd thing ${i}`)); break;
+      case 1: out.push(g4(t, 'INFO', 'ExtHandler', 'ExtHandler', `plain ${i}`), `[stdout] continuation with ${lit} inside`); break;
+      case 2: out.push(g4(t, 'INFO', 'ExtHandler', 'ExtHandler', `Event: name=WALinuxAgent, op=HeartBeat, message=, duration=${i}`)); break;
+      case 3: out.push(g4(t, 'INFO', 'ExtHandler', 'ExtHandler', `crlf ${i}`) + '\r', 'cont\r'); break;
+      case 4: out.push(g4(t, 'INFO', 'ExtHandler', 'ExtHandler', `\u65e5\u672c\u8a9e ${lit}`)); break;
+      case 5: out.push(g4(t, 'INFO', 'ExtHandler', 'ExtHandler', `long ${'x'.repeat(300)} ${lit}`), 'y'.repeat(500)); break;
+      case 6: out.push(g4(t, 'ERROR', 'ExtHandler', '[Microsoft.Foo.Bar-1.0.0]', `failed ${i}`), '', ''); break;
+      case 7: out.push(g1(t, 'INFO', `local time ${i} ${i % 20 === 7 ? lit : ''}`)); break;
+      default: out.push(g4(t, 'INFO', 'ExtHandler', 'ExtHandler', `${lit.slice(0, -1)} almost ${i}`));
+    }
+  }
+  return out;
+}
+
+test('a large generated bundle with the hard cases mixed in: the same report either way', async (t) => {
+  const dir = tmp();
+  const log = join(dir, 'waagent.log');
+  await writeAgentLog(log, 6 * 1024 * 1024);
+  const g1log = join(dir, 'g1.log');
+  await writeAgentLog(g1log, 2 * 1024 * 1024, 'G1');
+  const hard = hardLines().join('\n');
+  const bundle = await writeBundle(dir, 'big.tgz', await tgzBuffer({
+    'vm/var/log/waagent.log': readFileSync(log, 'utf8') + hard + '\n',
+    'vm/var/log/waagent.log.1': readFileSync(g1log, 'utf8') + hard, // no final newline
+    'vm/etc/timezone': 'Asia/Tokyo\n',
+  }));
+  const [fast, full] = await bothPaths(bundle);
+  t.true(fast.stats.events > 50_000);
+  t.deepEqual(fast, full);
+  // over-long lines are cut the same way by both splitters
+  const [cutFast, cutFull] = await bothPaths(bundle, { limits: { maxLineBytes: 200 } });
+  t.true(cutFast.problems.some((p) => p.includes('were cut')));
+  t.deepEqual(cutFast, cutFull);
+});
+
+test('random agent logs: the same report either way', async (t) => {
+  const dir = tmp();
+  let n = 0, agentLogs = 0;
+  const header = fc.tuple(fc.integer({ min: 0, max: 86_400_000 }), fc.constantFrom('INFO', 'INFO', 'INFO', 'VERBOSE', 'WARNING', 'ERROR'), fc.boolean())
+    .map(([dt, level, old]) => (old ? g1(T0 + dt, level, '') : g4(T0 + dt, level, 'ExtHandler', 'ExtHandler', '')));
+  const text = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom(...LITERALS), fc.constantFrom('Event: name=WALinuxAgent, op=HeartBeat, message=x, duration=1', '\r', '\u00e9', '[stdout]', ''));
+  const line = fc.oneof(
+    fc.tuple(header, fc.array(text, { maxLength: 4 })).map(([h, parts]) => h + parts.join(' ')),
+    fc.array(text, { maxLength: 3 }).map((parts) => parts.join('')),
+  );
+  await fc.assert(fc.asyncProperty(fc.array(line, { maxLength: 40 }), fc.boolean(), fc.constantFrom(30, 1 << 20), async (lines, crlf, maxLineBytes) => {
+    const path = join(dir, String(n++), 'waagent.log');
+    await fsp.mkdir(join(path, '..'));
+    await fsp.writeFile(path, lines.join(crlf ? '\r\n' : '\n'));
+    if (!lines.join('').length) return true; // an empty file is refused before parsing
+    const [fast, full] = await bothPaths(path, { limits: { maxLineBytes } });
+    t.deepEqual(fast, full, lines.join('\n'));
+    if (fast.coverage.present.includes('waagent-log')) agentLogs++;
+    return true;
+  }), { numRuns: 120 });
+  t.true(agentLogs > 100, 'the files were read as agent logs');
+});
