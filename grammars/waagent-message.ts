@@ -57,8 +57,27 @@ class EventParser extends EmbeddedActionsParser {
 
 let eventParser: EventParser | null = null;
 
+/**
+ * Agent logs repeat the same failure text hour after hour: parses are remembered by text. The
+ * results are shared, so callers only read them. Cleared when full, to stay small.
+ */
+function memo<T>(parse: (text: string) => T): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    let r = seen.get(text);
+    if (r === undefined && !seen.has(text)) {
+      r = parse(text);
+      if (seen.size >= 2048) seen.clear();
+      seen.set(text, r);
+    }
+    return r as T;
+  };
+}
+
 /** Parses an `Event: …` message; null when the text is not such a record. */
-export function parseEventRecord(text: string): AgentEventRecord | null {
+export const parseEventRecord: (text: string) => Readonly<AgentEventRecord> | null = memo(parseEventRecordOnce);
+
+function parseEventRecordOnce(text: string): AgentEventRecord | null {
   if (!text.startsWith('Event: ')) return null;
   eventLexer ??= new Lexer(eventTokens, { positionTracking: 'onlyOffset' });
   const lexed = eventLexer.tokenize(text);
@@ -93,7 +112,9 @@ export interface HttpFailure {
 }
 
 /** What an HTTP failure text says about where the request went and how it failed. */
-export function parseHttpFailure(text: string): HttpFailure {
+export const parseHttpFailure: (text: string) => Readonly<HttpFailure> = memo(parseHttpFailureOnce);
+
+function parseHttpFailureOnce(text: string): HttpFailure {
   httpLexer ??= new Lexer(httpTokens, { positionTracking: 'onlyOffset' });
   const tokens = httpLexer.tokenize(text).tokens;
   const out: HttpFailure = { method: null, url: null, host: null, port: null, target: null, mechanism: 'unknown', statusCode: null, attempts: null };

@@ -10,8 +10,8 @@
  * waagent-message.ts.
  */
 import type { AttrValue, Event, Level } from '../src/model/types.js';
-import type { FileContext, Header, LineGrammar } from '../src/parse/records.js';
-import { d2, d4, fraction, wallMs } from '../src/parse/time.js';
+import type { FileContext, Header, HeaderBytes, LineGrammar } from '../src/parse/records.js';
+import { byteD2, byteFraction, d2, d4, fraction, wallMs } from '../src/parse/time.js';
 import { mechanismOf, parseEventRecord, parseHttpFailure, targetOf } from './waagent-message.js';
 import { classifyCrash } from './crash.js';
 
@@ -90,6 +90,49 @@ function bareG0Header(line: string): Header | null {
   const m = /^(ERROR|WARNING):/.exec(line);
   if (!m) return null;
   return { ms: null, timeSource: 'none', level: LEVELS[m[1]!]!, body: line.slice(m[0].length), attrs: { gen: 'G0' } };
+}
+
+/**
+ * waagentHeader's answer (header or not, time, level) read from the bytes of a line, for the
+ * sieve: no strings, no attributes. test/fast-path.test.ts holds the two to the same answers.
+ */
+const LEVEL_BYTES: [Buffer, Level][] = Object.entries(LEVELS).map(([w, l]) => [Buffer.from(w), l]);
+const G0_LEVELS: [Buffer, Level][] = [[Buffer.from('ERROR:'), 'error'], [Buffer.from('WARNING:'), 'warning']];
+const sniffed: HeaderBytes = { ms: null, level: null, timeSource: 'none' };
+
+function startsWith(b: Buffer, at: number, end: number, word: Buffer, whole: boolean): boolean {
+  if (at + word.length > end) return false;
+  for (let k = 0; k < word.length; k++) if (b[at + k] !== word[k]) return false;
+  return !whole || at + word.length === end || b[at + word.length] === 32;
+}
+
+function levelAt(b: Buffer, at: number, end: number): Level | null {
+  for (const [w, l] of LEVEL_BYTES) if (startsWith(b, at, end, w, true)) return l;
+  return null;
+}
+
+export function waagentHeaderBytes(b: Buffer, s: number, end: number): HeaderBytes | null {
+  if (end - s < 19) return null;
+  const c4 = b[s + 4];
+  const iso = c4 === 45 && b[s + 10] === 84;
+  if (!iso && !(c4 === 47 && b[s + 7] === 47 && b[s + 13] === 58)) return null;
+  const y = byteD2(b, s) * 100 + byteD2(b, s + 2);
+  let i = s + 19, ms = 0, frac = false;
+  if (b[i] === 46 && i < end) { const [f, k] = byteFraction(b, i + 1, end); ms = f; i += 1 + k; frac = true; }
+  const t = wallMs(y, byteD2(b, s + 5), byteD2(b, s + 8), byteD2(b, s + 11), byteD2(b, s + 14), byteD2(b, s + 17), ms);
+  if (iso) {
+    if (i + 1 >= end || b[i] !== 90 || b[i + 1] !== 32 || Number.isNaN(t)) return null;
+    sniffed.level = levelAt(b, i + 2, end);
+    sniffed.timeSource = 'explicit-utc';
+  } else {
+    if (Number.isNaN(t)) return null;
+    if (frac) sniffed.level = levelAt(b, i + 1, end);
+    else sniffed.level = G0_LEVELS.find(([w]) => startsWith(b, i + 1, end, w, false))?.[1] ?? 'info';
+    sniffed.timeSource = 'local:?';
+  }
+  if (!sniffed.level) return null;
+  sniffed.ms = t;
+  return sniffed;
 }
 
 function setPrefix(attrs: Record<string, AttrValue>, p: string): void {
@@ -296,7 +339,7 @@ export const waagentGrammar: LineGrammar = {
   classify: classifyWaagent,
   // classifyWaagent leaves a record 'waagent.record' unless a rule literal occurs, it is an
   // `Event:` record, or it is an error; the literals come from RULES, so a new rule needs nothing here
-  sieve: { literals: [...new Set(RULES.flatMap((r) => r.lit)), 'Event: '], plainKind: 'waagent.record' },
+  sieve: { literals: [...new Set(RULES.flatMap((r) => r.lit)), 'Event: '], plainKind: 'waagent.record', header: waagentHeaderBytes },
 };
 
 /** Sample lines with the fields they must yield (checked by test/grammars.test.ts). */

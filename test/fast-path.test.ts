@@ -46,6 +46,10 @@ const T0 = Date.UTC(2024, 5, 11, 3);
 /** The hard cases: problems, rule literals in continuations, Event records, CRLF, non-ASCII, long and unparsed lines. */
 function hardLines(): string[] {
   const out = ['garbage before the first header', '', '\u00e9t\u00e9 \u65e5\u672c'];
+  // every header shape with each of its first characters changed: the byte reader must refuse what the string reader refuses
+  for (const h of [g4(T0, 'INFO', 'ExtHandler', 'ExtHandler', 'm'), g4(T0, 'WARNING', 'A', 'B', 'm'), g1(T0, 'INFO', 'm'), g1(T0, 'ERROR', 'm'), '2015/09/13 14:44:03 ERROR:m', '2015/09/13 14:44:03 m']) {
+    for (let at = 0; at < 40; at++) for (const c of ['x', ' ', '9', '\u00e9', '']) out.push(h.slice(0, at) + c + h.slice(at + 1), h.slice(0, at));
+  }
   for (let i = 0; i < 400; i++) {
     const t = T0 + i * 7000;
     const lit = LITERALS[i % LITERALS.length]!;
@@ -91,8 +95,12 @@ test('random agent logs: the same report either way', async (t) => {
   const header = fc.tuple(fc.integer({ min: 0, max: 86_400_000 }), fc.constantFrom('INFO', 'INFO', 'INFO', 'VERBOSE', 'WARNING', 'ERROR'), fc.boolean())
     .map(([dt, level, old]) => (old ? g1(T0 + dt, level, '') : g4(T0 + dt, level, 'ExtHandler', 'ExtHandler', '')));
   const text = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom(...LITERALS), fc.constantFrom('Event: name=WALinuxAgent, op=HeartBeat, message=x, duration=1', '\r', '\u00e9', '[stdout]', ''));
+  // headers with one character changed: the byte reader must refuse exactly what the string reader refuses
+  const broken = fc.tuple(header, fc.nat({ max: 40 }), fc.constantFrom('x', ' ', '9', 'Z', '.', '/', '-', 'T', '\u00e9', ''))
+    .map(([h, at, c]) => (h + 'INFO x').slice(0, at) + c + (h + 'INFO x').slice(at + 1));
   const line = fc.oneof(
     fc.tuple(header, fc.array(text, { maxLength: 4 })).map(([h, parts]) => h + parts.join(' ')),
+    broken,
     fc.array(text, { maxLength: 3 }).map((parts) => parts.join('')),
   );
   await fc.assert(fc.asyncProperty(fc.array(line, { maxLength: 40 }), fc.boolean(), fc.constantFrom(30, 1 << 20), async (lines, crlf, maxLineBytes) => {
@@ -105,5 +113,6 @@ test('random agent logs: the same report either way', async (t) => {
     if (fast.coverage.present.includes('waagent-log')) agentLogs++;
     return true;
   }), { numRuns: 120 });
-  t.true(agentLogs > 100, 'the files were read as agent logs');
+  t.log(`${agentLogs} of 120 files read as agent logs`);
+  t.true(agentLogs >= 60, `the files were read as agent logs (${agentLogs} of 120)`);
 });

@@ -39,7 +39,15 @@ export interface LineGrammar {
  * `header` decides from a line's first HEADER_CHARS characters. The agreement test in
  * test/fast-path.test.ts holds every grammar that has a sieve to it.
  */
-export interface SieveSpec { literals: readonly string[]; plainKind: string }
+export interface SieveSpec {
+  literals: readonly string[];
+  plainKind: string;
+  /** `header` read from the bytes of a line whose first HEADER_CHARS bytes are ASCII, without building strings: null exactly when `header` gives null. */
+  header?: (bytes: Buffer, start: number, end: number) => HeaderBytes | null;
+}
+
+/** What the sieve needs of a header (the object may be reused from call to call). */
+export interface HeaderBytes { ms: number | null; level: Level | null; timeSource: TimeSource }
 
 /** Characters of a line enough to recognise a header and read its time and level. */
 export const HEADER_CHARS = 64;

@@ -9,7 +9,7 @@
  */
 import type { Readable } from 'node:stream';
 import type { TimeSource } from '../model/types.js';
-import { HEADER_CHARS, type FileContext, type Header, type LineGrammar, type RecordAssembler, type SieveSpec } from './records.js';
+import { HEADER_CHARS, type FileContext, type HeaderBytes, type LineGrammar, type RecordAssembler, type SieveSpec } from './records.js';
 import { LiteralMatcher } from './literals.js';
 
 /** Counts a plain record the sieve did not build. */
@@ -51,13 +51,15 @@ export async function sieveLines(stream: Readable, grammar: LineGrammar & { siev
 
   const onLine = (buf: Buffer, start: number, end: number, text: string | null) => {
     const lineNo = ++stats.lines;
-    let h: Header | null;
+    let h: HeaderBytes | null;
     if (text !== null) h = grammar.header(text, ctx);
     else {
+      // bytes are characters only while they are ASCII: otherwise the line is decoded and read as text
       const stop = Math.min(end, start + HEADER_CHARS);
       let ascii = true;
       for (let i = start; i < stop; i++) if (buf[i]! >= 0x80) { ascii = false; break; }
-      h = grammar.header(ascii ? buf.toString('latin1', start, stop) : buf.toString('utf8', start, end), ctx);
+      if (!ascii) h = grammar.header(buf.toString('utf8', start, end), ctx);
+      else h = spec.header ? spec.header(buf, start, end) : grammar.header(buf.toString('latin1', start, stop), ctx);
     }
     if (h) {
       endRecord();

@@ -39,6 +39,25 @@ export function fraction(s: string, i: number): [number, number] {
   return [n, k];
 }
 
+/** d2 on bytes: two ASCII digits at `i` of `b` (NaN when not digits or past the end). */
+export function byteD2(b: Uint8Array, i: number): number {
+  const x = (b[i] ?? 0) - 48, y = (b[i + 1] ?? 0) - 48;
+  return x >= 0 && x <= 9 && y >= 0 && y <= 9 ? x * 10 + y : NaN;
+}
+
+/** fraction on bytes, up to `end`: [milliseconds, digits consumed]. */
+export function byteFraction(b: Uint8Array, i: number, end: number): [number, number] {
+  let n = 0, k = 0;
+  while (k < 9 && i + k < end) {
+    const c = b[i + k]! - 48;
+    if (!(c >= 0 && c <= 9)) break;
+    if (k < 3) n = n * 10 + c;
+    k++;
+  }
+  for (let j = k; j < 3; j++) n *= 10;
+  return [n, k];
+}
+
 export const MONTHS: Record<string, number> = {
   Jan: 1, Feb: 2, Mar: 3, Apr: 4, May: 5, Jun: 6, Jul: 7, Aug: 8, Sep: 9, Oct: 10, Nov: 11, Dec: 12,
 };
