@@ -1,68 +1,59 @@
 /**
- * Finds whether any of a set of literals occurs in a byte range, in one pass over the bytes: each
- * literal is anchored on one of its 4-byte windows, a rolling 32-bit value of the last four bytes
- * is looked up in a bitmap of the anchors, and only bitmap hits compare whole literals. Anchors
- * start with the least common-looking window and move on when the text at hand keeps matching
- * one without the literal (a word of every line, such as "Handler"). Literals shorter than four
- * bytes are compared at every position.
+ * Finds whether any of a set of literals occurs in a byte range, in one pass that skips most bytes
+ * (Wu–Manber): with m the length of the shortest literal, the three bytes ending at position i
+ * say how far the window can move before a literal could end its first m bytes there; only where
+ * they could are whole literals compared. Literals shorter than four bytes are compared at every
+ * position.
  */
 
-interface Literal { bytes: Buffer; offsets: number[]; at: number; misses: number }
+const BLOCK = 3;
+const TABLE_BITS = 15;
 
-const BITMAP_BITS = 16;
-/** Anchor hits without the literal before the literal moves to its next window. */
-const MAX_MISSES = 64;
-
-/** How common a character looks in log text: spaces and letters make poorer anchors than digits and punctuation. */
-function commonness(c: number): number {
-  if (c === 32) return 3;
-  if (c >= 97 && c <= 122) return 'etaoinsrhl'.includes(String.fromCharCode(c)) ? 2 : 1;
-  if (c >= 65 && c <= 90) return 1;
-  return 0;
-}
-
-function hash(v: number): number {
-  return Math.imul(v, 0x9e3779b1) >>> (32 - BITMAP_BITS);
+function block(a: number, b: number, c: number): number {
+  return Math.imul((a << 16) | (b << 8) | c, 0x9e3779b1) >>> (32 - TABLE_BITS);
 }
 
 export class LiteralMatcher {
-  private readonly bitmap = new Uint8Array(1 << BITMAP_BITS);
-  private readonly byAnchor = new Map<number, Literal[]>();
-  private readonly long: Literal[] = [];
+  /** Literals at least four bytes long, and m: the length of the shortest of them. */
+  private readonly m: number;
+  private readonly shift: Uint8Array;
+  private readonly ends: (Buffer[] | undefined)[] = [];
   private readonly short: Buffer[] = [];
 
   constructor(literals: readonly string[]) {
+    const long: Buffer[] = [];
     for (const lit of new Set(literals)) {
       const bytes = Buffer.from(lit, 'utf8');
-      if (bytes.length === 0) continue;
-      if (bytes.length < 4) { this.short.push(bytes); continue; }
-      const score = (i: number) => commonness(bytes[i]!) + commonness(bytes[i + 1]!) + commonness(bytes[i + 2]!) + commonness(bytes[i + 3]!);
-      const offsets = Array.from({ length: bytes.length - 3 }, (_, i) => i).sort((a, b) => score(a) - score(b) || a - b);
-      this.long.push({ bytes, offsets, at: 0, misses: 0 });
+      if (bytes.length >= 4) long.push(bytes); else if (bytes.length) this.short.push(bytes);
     }
-    this.index();
-  }
-
-  private index(): void {
-    this.bitmap.fill(0);
-    this.byAnchor.clear();
-    for (const l of this.long) {
-      const v = l.bytes.readUInt32BE(l.offsets[l.at]!);
-      this.bitmap[hash(v)] = 1;
-      const list = this.byAnchor.get(v);
-      if (list) list.push(l); else this.byAnchor.set(v, [l]);
+    this.m = long.length ? Math.min(...long.map((b) => b.length)) : 0;
+    this.shift = new Uint8Array(1 << TABLE_BITS).fill(Math.min(255, this.m - BLOCK + 1));
+    for (const b of long) {
+      for (let j = BLOCK - 1; j < this.m; j++) {
+        const h = block(b[j - 2]!, b[j - 1]!, b[j]!);
+        this.shift[h] = Math.min(this.shift[h]!, this.m - 1 - j);
+      }
+      const h = block(b[this.m - 3]!, b[this.m - 2]!, b[this.m - 1]!);
+      (this.ends[h] ??= []).push(b);
     }
   }
 
   /** Whether some literal occurs whole inside buf[start, end). */
   test(buf: Buffer, start: number, end: number): boolean {
-    if (end - start >= 4) {
-      let v = (buf[start]! << 16) | (buf[start + 1]! << 8) | buf[start + 2]!;
-      for (let i = start + 3; i < end; i++) {
-        v = ((v << 8) | buf[i]!) >>> 0;
-        if (this.bitmap[hash(v)] === 0) continue;
-        const list = this.byAnchor.get(v);
-        if (list && this.verify(list, buf, i - 3, start, end)) return true;
+    const m = this.m;
+    if (m) {
+      for (let i = start + m - 1; i < end;) {
+        const h = block(buf[i - 2]!, buf[i - 1]!, buf[i]!);
+        const s = this.shift[h]!;
+        if (s) { i += s; continue; }
+        const from = i - m + 1;
+        for (const b of this.ends[h]!) {
+          if (from + b.length > end) continue;
+          let k = 0;
+          while (k < b.length && buf[from + k] === b[k]) k++;
+          if (k === b.length) return true;
+        }
+        i++;
       }
     }
     for (const s of this.short) {
@@ -72,19 +63,6 @@ export class LiteralMatcher {
         if (k === s.length) return true;
       }
     }
-    return false;
-  }
-
-  private verify(list: Literal[], buf: Buffer, anchor: number, start: number, end: number): boolean {
-    let moved = false;
-    for (const l of list) {
-      const from = anchor - l.offsets[l.at]!, b = l.bytes;
-      let k = 0;
-      if (from >= start && from + b.length <= end) while (k < b.length && buf[from + k] === b[k]) k++;
-      if (k === b.length) return true;
-      if (++l.misses > MAX_MISSES && l.at + 1 < l.offsets.length) { l.at++; l.misses = 0; moved = true; }
-    }
-    if (moved) this.index();
     return false;
   }
 }
