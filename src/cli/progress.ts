@@ -7,7 +7,8 @@ export class ProgressLine {
   private last = 0;
   private shown = false;
   private text = '';
-  constructor(private readonly enabled: boolean, private readonly stream: NodeJS.WriteStream = process.stderr, private readonly delayMs = 1000) {}
+  // AZLOG_PROGRESS_AFTER_MS: tests see the line without a bundle slow enough to earn it
+  constructor(private readonly enabled: boolean, private readonly stream: NodeJS.WriteStream = process.stderr, private readonly delayMs = Number(process.env.AZLOG_PROGRESS_AFTER_MS ?? 1000)) {}
 
   update(text: string, force = false): void {
     if (!this.enabled) return;
