@@ -80,7 +80,10 @@ class OutputBuffer {
   /** Adds `head` then `len` bytes of `chunk` from `off`; a promise only when the buffer had to be written. */
   add(head: string, chunk: Buffer, off: number, len: number): Promise<void> | void {
     if (this.len + head.length * 3 + len > this.buf.length) return this.flush(head.length * 3 + len).then(() => this.add(head, chunk, off, len));
-    this.len += this.buf.write(head, this.len, 'utf8');
+    // heads are short and nearly always ASCII: copied by hand, cheaper than a call into Buffer#write
+    let i = 0;
+    for (const b = this.buf, at = this.len; i < head.length; i++) { const c = head.charCodeAt(i); if (c > 127) break; b[at + i] = c; }
+    this.len += i < head.length ? i + this.buf.write(head.slice(i), this.len + i, 'utf8') : i;
     this.len += chunk.copy(this.buf, this.len, off, off + len);
   }
   async flush(next = 0): Promise<void> {
@@ -118,7 +121,8 @@ async function mergedEvents(bundle: string, tail: (e: Event) => string, filter: 
 
 /** Bytes of one index record: f64 time (NaN: none), u32 length of the formatted bytes, u16 time source. */
 const REC = 16;
-const DATA_BYTES = 1 << 20;
+/** Formatted text gathered before one conversion to bytes and one write (not a call per event). */
+const PART_CHARS = 256 * 1024;
 const INDEX_BYTES = REC * 4096;
 
 interface Segment { file: string; data: number; end: number; index: number; count: number }
@@ -127,10 +131,11 @@ interface Segment { file: string; data: number; end: number; index: number; coun
 class Spool {
   readonly dataFd: number;
   readonly indexFd: number;
-  private data = Buffer.allocUnsafe(DATA_BYTES);
-  private dataLen = 0;
   private dataPos = 0;
+  private parts: string[] = [];
+  private partsChars = 0;
   private index = Buffer.allocUnsafe(INDEX_BYTES);
+  private view = new DataView(this.index.buffer, this.index.byteOffset, this.index.byteLength);
   private indexLen = 0;
   private records = 0;
   readonly segments: Segment[] = [];
@@ -146,35 +151,36 @@ class Spool {
 
   add(e: Event, text: string): void {
     if (this.cur?.file !== e.file) {
-      const at = this.dataPos + this.dataLen;
-      if (this.cur) this.cur.end = at;
-      this.cur = { file: e.file, data: at, end: at, index: this.records, count: 0 };
+      this.flushParts();
+      if (this.cur) this.cur.end = this.dataPos;
+      this.cur = { file: e.file, data: this.dataPos, end: this.dataPos, index: this.records, count: 0 };
       this.segments.push(this.cur);
     }
     let src = this.sourceIds.get(e.timeSource);
     if (src === undefined) { src = this.sources.length; this.sources.push(e.timeSource); this.sourceIds.set(e.timeSource, src); }
-    let len: number;
-    if (text.length * 3 > DATA_BYTES / 2) { // a huge record: written on its own
-      this.flushData();
-      const b = Buffer.from(text, 'utf8');
-      writeSync(this.dataFd, b, 0, b.length, this.dataPos);
-      this.dataPos += b.length; len = b.length;
-    } else {
-      if (this.dataLen + text.length * 3 > DATA_BYTES) this.flushData();
-      len = this.data.write(text, this.dataLen, 'utf8');
-      this.dataLen += len;
-    }
-    if (this.indexLen + REC > INDEX_BYTES) this.flushIndex();
-    this.index.writeDoubleLE(e.ms ?? NaN, this.indexLen);
-    this.index.writeUInt32LE(len, this.indexLen + 8);
-    this.index.writeUInt16LE(src, this.indexLen + 12);
+    if (this.indexLen + REC > INDEX_BYTES) { this.flushParts(); this.flushIndex(); }
+    this.view.setFloat64(this.indexLen, e.ms ?? NaN, true);
+    this.view.setUint16(this.indexLen + 12, src, true); // the length is filled in when the text is written
     this.indexLen += REC;
     this.records++;
     this.cur.count++;
+    this.parts.push(text);
+    this.partsChars += text.length;
+    if (this.partsChars >= PART_CHARS) this.flushParts();
   }
 
-  private flushData(): void {
-    if (this.dataLen) { writeSync(this.dataFd, this.data, 0, this.dataLen, this.dataPos); this.dataPos += this.dataLen; this.dataLen = 0; }
+  private flushParts(): void {
+    const n = this.parts.length;
+    if (!n) return;
+    const text = this.parts.join('');
+    const bytes = Buffer.from(text, 'utf8');
+    const ascii = bytes.length === text.length; // then every part is as many bytes as characters
+    let o = this.indexLen - n * REC;
+    for (const p of this.parts) { this.view.setUint32(o + 8, ascii ? p.length : Buffer.byteLength(p, 'utf8'), true); o += REC; }
+    writeSync(this.dataFd, bytes, 0, bytes.length, this.dataPos);
+    this.dataPos += bytes.length;
+    this.parts = [];
+    this.partsChars = 0;
   }
 
   private flushIndex(): void {
@@ -182,10 +188,10 @@ class Spool {
   }
 
   finish(): void {
-    if (this.cur) this.cur.end = this.dataPos + this.dataLen;
-    this.flushData();
+    this.flushParts();
+    if (this.cur) this.cur.end = this.dataPos;
     this.flushIndex();
-    this.data = this.index = Buffer.alloc(0);
+    this.index = Buffer.alloc(0);
   }
 
   close(): void {
@@ -261,6 +267,7 @@ class SegmentReader {
   private carried = -Infinity;
   private seq = 0;
   private index = Buffer.alloc(0);
+  private view = new DataView(new ArrayBuffer(0));
   private indexAt = 0; // next record (segment-relative) to take from `index`
   private indexFrom = 0; // segment-relative record number of index[0]
   private chunk = Buffer.alloc(0);
@@ -275,13 +282,14 @@ class SegmentReader {
     if (this.indexAt >= this.indexFrom + this.index.length / REC) {
       const n = Math.min(READ_BYTES / REC, this.seg.count - this.seq);
       this.index = Buffer.allocUnsafe(n * REC);
+      this.view = new DataView(this.index.buffer, this.index.byteOffset, this.index.byteLength);
       readSync(this.spool.indexFd, this.index, 0, n * REC, (this.seg.index + this.seq) * REC);
       this.indexFrom = this.seq;
     }
     const o = (this.seq - this.indexFrom) * REC;
     this.indexAt = this.seq + 1;
-    const wall = this.index.readDoubleLE(o), len = this.index.readUInt32LE(o + 8);
-    let src = this.spool.sources[this.index.readUInt16LE(o + 12)]!;
+    const wall = this.view.getFloat64(o, true), len = this.view.getUint32(o + 8, true);
+    let src = this.spool.sources[this.view.getUint16(o + 12, true)]!;
     if (this.dataAt + len > this.chunkAt + this.chunk.length) {
       this.chunk = Buffer.allocUnsafe(Math.max(len, Math.min(READ_BYTES, this.seg.end - this.dataAt)));
       readSync(this.spool.dataFd, this.chunk, 0, this.chunk.length, this.dataAt);
