@@ -98,7 +98,7 @@ function bareG0Header(line: string): Header | null {
  */
 const LEVEL_BYTES: [Buffer, Level][] = Object.entries(LEVELS).map(([w, l]) => [Buffer.from(w), l]);
 const G0_LEVELS: [Buffer, Level][] = [[Buffer.from('ERROR:'), 'error'], [Buffer.from('WARNING:'), 'warning']];
-const sniffed: HeaderBytes = { ms: null, level: null, timeSource: 'none' };
+const sniffed: HeaderBytes = { ms: null, level: null, timeSource: 'none', continues: false };
 
 function startsWith(b: Buffer, at: number, end: number, word: Buffer, whole: boolean): boolean {
   if (at + word.length > end) return false;
@@ -112,6 +112,14 @@ function levelAt(b: Buffer, at: number, end: number): Level | null {
 }
 
 export function waagentHeaderBytes(b: Buffer, s: number, end: number): HeaderBytes | null {
+  sniffed.continues = false;
+  const c0 = b[s];
+  if (c0 === 69 /* E */ || c0 === 87 /* W */) { // bareG0Header
+    sniffed.level = G0_LEVELS.find(([w]) => startsWith(b, s, end, w, false))?.[1] ?? null;
+    if (!sniffed.level) return null;
+    sniffed.ms = null; sniffed.timeSource = 'none';
+    return sniffed;
+  }
   if (end - s < 19) return null;
   const c4 = b[s + 4];
   const iso = c4 === 45 && b[s + 10] === 84;
@@ -127,7 +135,11 @@ export function waagentHeaderBytes(b: Buffer, s: number, end: number): HeaderByt
   } else {
     if (Number.isNaN(t)) return null;
     if (frac) sniffed.level = levelAt(b, i + 1, end);
-    else sniffed.level = G0_LEVELS.find(([w]) => startsWith(b, i + 1, end, w, false))?.[1] ?? 'info';
+    else {
+      const g0 = G0_LEVELS.find(([w]) => startsWith(b, i + 1, end, w, false))?.[1];
+      sniffed.level = g0 ?? 'info';
+      sniffed.continues = g0 !== undefined; // slashHeader's G0_CONTINUATION, said conservatively
+    }
     sniffed.timeSource = 'local:?';
   }
   if (!sniffed.level) return null;

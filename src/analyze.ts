@@ -16,10 +16,9 @@ import { isComposite } from './messages/catalogue.js';
 import { NO_NETWORK_CODES } from './causes/no-network.js';
 import { resolveSymptom } from './model/symptoms.js';
 import { specOf } from './ingest/catalogue.js';
-import { BundleError } from './ingest/readers.js';
+import { BundleError, UsageError } from './errors.js';
 import { redact } from './report/redact.js';
 import { folderContents, holdsSeveralBundles } from './ingest/folder.js';
-import { UsageError } from './errors.js';
 
 export interface AnalyzeOptions {
   /** Symptom code or published message the Backup job showed. */

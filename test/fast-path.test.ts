@@ -1,8 +1,9 @@
 /**
- * The sieve (src/parse/sieve.ts) against the full grammar: the JSON report, timing aside, and every
- * event the evidence store kept must be the same whether plain records are counted by the sieve or built and classified one by one —
- * on every sample, on a large generated bundle with the hard cases mixed in, and on random logs.
- * (`timeline` always builds every event, so it has no second path to compare.)
+ * The sieve (src/parse/sieve.ts) against the full grammar: the JSON report, timing aside, and
+ * every event the evidence store kept must be the same whether plain records are counted by the
+ * sieve or built and classified one by one — on every sample, every excerpt of the real-log
+ * corpus, a large generated bundle with the hard cases mixed in, and random logs. (`timeline`
+ * always builds every event, so it has no second path to compare.)
  */
 import test from 'ava';
 import fc from 'fast-check';
@@ -15,7 +16,9 @@ import { writeAgentLog } from '../bench/generate.js';
 import { g1, g4 } from '../samples/logs.js';
 import { tgzBuffer } from '../samples/pack.js';
 import { SCENARIOS } from '../samples/scenarios.js';
-import { sampleDir, tmp, writeBundle } from './helpers.js';
+import { ROOT, sampleDir, tmp, writeBundle } from './helpers.js';
+import { loadExcerpts } from './corpus/run.js';
+import { writeExcerptBundle } from './corpus/excerpt.js';
 
 type Outcome = Report & { kept: TimelineData };
 
@@ -40,6 +43,25 @@ test('every sample bundle and shape: the same report through the sieve and throu
   }
 });
 
+test('every excerpt of the real-log corpus: the same report either way', async (t) => {
+  const { excerpts } = loadExcerpts(join(ROOT, 'test', 'corpus', 'excerpts'));
+  t.true(excerpts.length > 100);
+  const dir = tmp();
+  let agentLogs = 0;
+  for (const ex of excerpts) {
+    const bundle = await writeExcerptBundle(ex, dir);
+    let fast: Outcome, full: Outcome;
+    try { [fast, full] = await bothPaths(bundle); } catch (e) {
+      // an excerpt nothing recognises is refused alike by both paths
+      await t.throwsAsync(analyzeWithInventory(bundle, { fullGrammar: true }), { message: (e as Error).message });
+      continue;
+    }
+    t.deepEqual(fast, full, ex.id);
+    if (fast.coverage.present.includes('waagent-log')) agentLogs++;
+  }
+  t.true(agentLogs > 20, `${agentLogs} excerpts hold an agent log`);
+});
+
 const LITERALS = waagentGrammar.sieve!.literals;
 const T0 = Date.UTC(2024, 5, 11, 3);
 
@@ -47,7 +69,10 @@ const T0 = Date.UTC(2024, 5, 11, 3);
 function hardLines(): string[] {
   const out = ['garbage before the first header', '', '\u00e9t\u00e9 \u65e5\u672c'];
   // every header shape with each of its first characters changed: the byte reader must refuse what the string reader refuses
-  for (const h of [g4(T0, 'INFO', 'ExtHandler', 'ExtHandler', 'm'), g4(T0, 'WARNING', 'A', 'B', 'm'), g1(T0, 'INFO', 'm'), g1(T0, 'ERROR', 'm'), '2015/09/13 14:44:03 ERROR:m', '2015/09/13 14:44:03 m']) {
+  // 2.0.x: a traceback whose every line repeats the header, and lines without a timestamp
+  out.push('2015/09/13 14:44:03 ERROR:Traceback (most recent call last):', '2015/09/13 14:44:03 ERROR:  File "/usr/sbin/waagent", line 1, in main',
+    '2015/09/13 14:44:03 ERROR:OSError: boom', '2015/09/13 14:44:04 plain', 'ERROR:bare error', 'WARNING:bare warning', 'ERRORS are not a header');
+  for (const h of [g4(T0, 'INFO', 'ExtHandler', 'ExtHandler', 'm'), g4(T0, 'WARNING', 'A', 'B', 'm'), g1(T0, 'INFO', 'm'), g1(T0, 'ERROR', 'm'), '2015/09/13 14:44:03 ERROR:m', '2015/09/13 14:44:03 m', 'WARNING:m']) {
     for (let at = 0; at < 40; at++) for (const c of ['x', ' ', '9', '\u00e9', '']) out.push(h.slice(0, at) + c + h.slice(at + 1), h.slice(0, at));
   }
   for (let i = 0; i < 400; i++) {

@@ -1,10 +1,8 @@
 /** `azlog unknown BUNDLE…`: what no grammar or rule understood, as templates with counts and places. */
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { collectUnknown, type Cluster, type Place } from '../unknown/unknown.js';
-import { csvText } from '../report/csv.js';
-import { redact } from '../report/redact.js';
-import { BundleError } from '../ingest/readers.js';
+import type { Cluster, Place } from '../unknown/unknown.js';
+import { BundleError } from '../errors.js';
 import { addLimitOptions, addOutputOptions, limitsFrom, warnNoRedact } from './options.js';
 import { EXIT } from './exit-codes.js';
 
@@ -38,6 +36,8 @@ export function addUnknownCommand(program: Command): void {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'csv']).default('text'))))
     .action(async (bundles: string[], o: Record<string, string | boolean | undefined>) => {
       warnNoRedact(o.redact === false);
+      // loaded here, not at start-up (see main.ts)
+      const [{ collectUnknown }, { csvText }, { redact }] = await Promise.all([import('../unknown/unknown.js'), import('../report/csv.js'), import('../report/redact.js')]);
       const clean = o.redact === false ? (s: string) => s : redact;
       let unreadable = 0;
       const { clusters, problems } = await collectUnknown(bundles, { limits: limitsFrom(o as Record<string, string>) }, (b, e) => {

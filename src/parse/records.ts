@@ -34,9 +34,10 @@ export interface LineGrammar {
 }
 
 /**
- * The promise a grammar makes to the sieve: `classify` gives `plainKind` to every record whose
- * level is not warning or error and whose text (header included) holds none of `literals`, and
- * `header` decides from a line's first HEADER_CHARS characters. The agreement test in
+ * The promise a grammar makes to the sieve: `classify` gives `plainKind` to every one-line record
+ * whose level is not warning or error and whose text (header included) holds none of `literals`,
+ * and `header` decides from a line's first HEADER_CHARS characters. (Records of several lines
+ * always take the full path: tracebacks are recognised by their shape, not by a literal.) The agreement test in
  * test/fast-path.test.ts holds every grammar that has a sieve to it.
  */
 export interface SieveSpec {
@@ -47,7 +48,11 @@ export interface SieveSpec {
 }
 
 /** What the sieve needs of a header (the object may be reused from call to call). */
-export interface HeaderBytes { ms: number | null; level: Level | null; timeSource: TimeSource }
+export interface HeaderBytes {
+  ms: number | null; level: Level | null; timeSource: TimeSource;
+  /** The line may continue the record before it (Header.continues; the byte reader may say so when unsure). */
+  continues?: boolean;
+}
 
 /** Characters of a line enough to recognise a header and read its time and level. */
 export const HEADER_CHARS = 64;
@@ -83,6 +88,11 @@ export class RecordAssembler {
   setContext(before2: string | null, before1: string | null): void {
     this.prev2 = before2;
     this.prev1 = before1;
+  }
+
+  /** The two lines last seen, as context will quote them (a repeated header is dropped). */
+  lastLines(): [string | null, string | null] {
+    return [this.prev2, this.prev1];
   }
 
   line(text: string, lineNo: number): void {

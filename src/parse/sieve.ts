@@ -1,9 +1,11 @@
 /**
  * The fast path for line logs whose grammar has a SieveSpec (records.ts): lines are split on the
  * inflated Buffers, headers are read from a line's first bytes, and the rule literals are looked
- * for in one pass over each line's bytes. A plain record is only counted (kind, time) and never
- * becomes a string or an Event; any other record is decoded and goes through the RecordAssembler
- * and the full grammar, with the same context lines it would have had. Line semantics (CR, cut
+ * for in one pass over each line's bytes. A plain record (one line, not a problem, no literal) is
+ * only counted (kind, time) and never becomes a string or an Event; any other record is decoded
+ * and goes through the RecordAssembler and the full grammar, with the same context lines it would
+ * have had. Records are only ever grouped more coarsely than the assembler groups them (a header
+ * that may continue the record before it joins it), and a group is fed whole. Line semantics (CR, cut
  * over-long lines, UTF-8) are those of lines.ts; test/fast-path.test.ts checks that the report is
  * the same either way.
  */
@@ -47,6 +49,10 @@ export async function sieveLines(stream: Readable, grammar: LineGrammar & { siev
     if (!hit) { count(spec.plainKind, ctx.file, ms, timeSource); stats.plain++; return; }
     asm.setContext(firstLine > 2 ? before2.decode() : null, firstLine > 1 ? before1.decode() : null);
     for (let i = 0; i < nLines; i++) asm.line(lines[i]!.decode(), firstLine + i);
+    // the assembler's view of these lines is what later records quote as context
+    const [p2, p1] = asm.lastLines();
+    if (p2 !== null) last2.set(EMPTY, 0, 0, p2);
+    if (p1 !== null) last1.set(EMPTY, 0, 0, p1);
   };
 
   const onLine = (buf: Buffer, start: number, end: number, text: string | null) => {
@@ -61,14 +67,16 @@ export async function sieveLines(stream: Readable, grammar: LineGrammar & { siev
       if (!ascii) h = grammar.header(buf.toString('utf8', start, end), ctx);
       else h = spec.header ? spec.header(buf, start, end) : grammar.header(buf.toString('latin1', start, stop), ctx);
     }
-    if (h) {
+    if (h && pending && h.continues) {
+      hit = true; // a repeated header that may continue the record: the assembler decides
+    } else if (h) {
       endRecord();
       if (asm.open) asm.flush(text ?? buf.toString('utf8', start, end));
       pending = true; firstLine = lineNo; ms = h.ms; timeSource = h.timeSource; nLines = 0;
       hit = h.level === 'warning' || h.level === 'error' || text !== null || matcher!.test(buf, start, end);
       before1.copy(last1); before2.copy(last2);
     } else if (pending) {
-      if (!hit) hit = text !== null || matcher!.test(buf, start, end);
+      hit = true; // a record of several lines: the full grammar reads its shape (tracebacks)
     } else {
       asm.line(text ?? buf.toString('utf8', start, end), lineNo); // before the first header: unparsed lines
     }
