@@ -2,7 +2,6 @@
  * What a folder holds: bundle archives side by side (several VMs' uploads, for `azlog batch`) or
  * an unpacked bundle tree (one bundle, for `azlog analyze`).
  */
-import fg from 'fast-glob';
 import { classify } from './catalogue.js';
 
 /** Archives that `batch` takes from a directory. */
@@ -19,6 +18,7 @@ export interface FolderContents {
 }
 
 export async function folderContents(dir: string): Promise<FolderContents> {
+  const fg = (await import('fast-glob')).default; // loaded for folders only, not at start-up
   const files = (await fg('**/*', { cwd: dir, dot: true, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true })).sort();
   const archives = files.filter((f) => ARCHIVE.test(f) && !/(^|\/)history\//.test(f));
   const artifacts = files.filter((f) => !ARCHIVE.test(f) && classify(f) !== null).length;
