@@ -5,7 +5,7 @@
  * only counted (kind, time) and never becomes a string or an Event; any other record is decoded
  * and goes through the RecordAssembler and the full grammar, with the same context lines it would
  * have had. Records are only ever grouped more coarsely than the assembler groups them (a header
- * that may continue the record before it joins it), and a group is fed whole. Line semantics (CR, cut
+ * that may continue the record before it joins it), and a group is fed from its first line on. Line semantics (CR, cut
  * over-long lines, UTF-8) are those of lines.ts; test/fast-path.test.ts checks that the report is
  * the same either way.
  */
@@ -37,19 +37,25 @@ export async function sieveLines(stream: Readable, grammar: LineGrammar & { siev
   let matcher = matchers.get(spec);
   if (!matcher) { matcher = new LiteralMatcher(spec.literals); matchers.set(spec, matcher); }
   const stats: SieveStats = { lines: 0, longLines: 0, plain: 0 };
-  // the record being read: its header's time and level, whether it may be more than plain, its lines
-  let pending = false, hit = false, firstLine = 0, ms: number | null = null, timeSource: TimeSource = 'none';
-  const lines: LineRef[] = [];
-  let nLines = 0;
+  // the record being read: its header's time and level; once it is known not to be plain, its
+  // lines go straight to the assembler ("feeding"), so a huge record is never held
+  let pending = false, feeding = false, firstLine = 0, ms: number | null = null, timeSource: TimeSource = 'none';
+  const header = new LineRef();
   const last1 = new LineRef(), last2 = new LineRef(), before1 = new LineRef(), before2 = new LineRef();
+
+  /** The record is not plain: the assembler gets it, from its header on, with the context it would have had. */
+  const feed = () => {
+    feeding = true;
+    asm.setContext(firstLine > 2 ? before2.decode() : null, firstLine > 1 ? before1.decode() : null);
+    asm.line(header.decode(), firstLine);
+  };
 
   const endRecord = () => {
     if (!pending) return;
     pending = false;
-    if (!hit) { count(spec.plainKind, ctx.file, ms, timeSource); stats.plain++; return; }
-    asm.setContext(firstLine > 2 ? before2.decode() : null, firstLine > 1 ? before1.decode() : null);
-    for (let i = 0; i < nLines; i++) asm.line(lines[i]!.decode(), firstLine + i);
-    // the assembler's view of these lines is what later records quote as context
+    if (!feeding) { count(spec.plainKind, ctx.file, ms, timeSource); stats.plain++; return; }
+    feeding = false;
+    // the assembler's view of the last lines is what later records quote as context
     const [p2, p1] = asm.lastLines();
     if (p2 !== null) last2.set(EMPTY, 0, 0, p2);
     if (p1 !== null) last1.set(EMPTY, 0, 0, p1);
@@ -67,20 +73,20 @@ export async function sieveLines(stream: Readable, grammar: LineGrammar & { siev
       if (!ascii) h = grammar.header(buf.toString('utf8', start, end), ctx);
       else h = spec.header ? spec.header(buf, start, end) : grammar.header(buf.toString('latin1', start, stop), ctx);
     }
-    if (h && pending && h.continues) {
-      hit = true; // a repeated header that may continue the record: the assembler decides
-    } else if (h) {
+    if (h && (!pending || !h.continues)) { // a new record (a repeated header that may continue one is the assembler's to judge)
       endRecord();
       if (asm.open) asm.flush(text ?? buf.toString('utf8', start, end));
-      pending = true; firstLine = lineNo; ms = h.ms; timeSource = h.timeSource; nLines = 0;
-      hit = h.level === 'warning' || h.level === 'error' || text !== null || matcher!.test(buf, start, end);
+      pending = true; firstLine = lineNo; ms = h.ms; timeSource = h.timeSource;
+      header.set(buf, start, end, text);
       before1.copy(last1); before2.copy(last2);
+      if (h.level === 'warning' || h.level === 'error' || text !== null || matcher!.test(buf, start, end)) feed();
     } else if (pending) {
-      hit = true; // a record of several lines: the full grammar reads its shape (tracebacks)
+      // a record of several lines is never plain: the full grammar reads its shape (tracebacks)
+      if (!feeding) feed();
+      asm.line(text ?? buf.toString('utf8', start, end), lineNo);
     } else {
       asm.line(text ?? buf.toString('utf8', start, end), lineNo); // before the first header: unparsed lines
     }
-    if (pending) { if (nLines === lines.length) lines.push(new LineRef()); lines[nLines++]!.set(buf, start, end, text); }
     last2.copy(last1); last1.set(buf, start, end, text);
   };
 

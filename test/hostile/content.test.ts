@@ -1,6 +1,9 @@
 /** Hostile file contents: endless lines, junk, bad encodings, XML tricks, wrong types, odd clocks. */
 import test from 'ava';
 import { Readable } from 'node:stream';
+import { createWriteStream, promises as fsp } from 'node:fs';
+import { once } from 'node:events';
+import { join } from 'node:path';
 import { splitLines } from '../../src/parse/lines.js';
 import { parseXml } from '../../grammars/xml.js';
 import { tgzBuffer } from '../../samples/pack.js';
@@ -9,6 +12,24 @@ import { tmp, writeBundle } from '../helpers.js';
 import { assertClean, measured } from './harness.js';
 
 const GOOD = SCENARIOS.find((s) => s.name === 'healthy')!.files;
+
+test('an agent log with a 150 MB record and a 64 MB line without a newline: analyze (the sieve) stays in bounded memory', async (t) => {
+  const path = join(tmp(), 'var', 'log', 'waagent.log');
+  await fsp.mkdir(join(path, '..'), { recursive: true });
+  const out = createWriteStream(path);
+  const write = (s: string | Buffer) => (out.write(s) ? undefined : once(out, 'drain'));
+  await write('2024-06-11T03:12:40.101010Z INFO ExtHandler ExtHandler Command: main/handle.sh enable\n');
+  const block = '[stdout] a line of output of the handler, one of millions\n'.repeat(16_384);
+  for (let sent = 0; sent < 150 * 1024 * 1024; sent += block.length) await write(block);
+  await write('2024-06-11T03:12:41.101010Z INFO ExtHandler ExtHandler then one line of 64 MB: ');
+  const line = Buffer.alloc(1 << 20, 0x61);
+  for (let i = 0; i < 64; i++) await write(line);
+  out.end();
+  await once(out, 'finish');
+  const r = measured(['analyze', path, '-f', 'json', '--no-progress']);
+  assertClean(t, r, { codes: [4], maxMs: 60_000, maxRssMb: 200 });
+  t.regex(r.stderr, /1 line\(s\) longer than \d+ characters were cut/);
+});
 
 test('a 1 GB line without a newline streams through in bounded memory', async (t) => {
   const chunk = Buffer.alloc(1 << 20, 0x61);
