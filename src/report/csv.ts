@@ -5,8 +5,7 @@
  */
 import { stringify, type Stringifier } from 'csv-stringify';
 import { stringify as stringifySync } from 'csv-stringify/sync';
-import type { Event, Report } from '../model/types.js';
-import { iso } from '../parse/time.js';
+import type { Report } from '../model/types.js';
 import { findingNote } from '../messages/findings.js';
 import { location, verdictFinding } from './summary.js';
 
@@ -16,7 +15,6 @@ export const BUNDLE_COLUMNS = [
   'error', 'duration_ms', 'analyzed_at',
 ] as const;
 export const FINDING_COLUMNS = ['ticket', 'bundle_path', 'sha256', 'cause', 'role', 'status', 'confidence', 'evidence', 'evidence_time', 'evidence_text', 'summary'] as const;
-export const TIMELINE_COLUMNS = ['time', 'time_source', 'file', 'line', 'kind', 'level', 'message'] as const;
 
 export type Row = Record<string, string | number | null>;
 
@@ -74,8 +72,4 @@ export function findingRows(report: Report, meta: BundleMeta): Row[] {
     confidence: f.confidence, evidence: f.evidence[0] ? location(f.evidence[0]) : '',
     evidence_time: f.evidence[0]?.time ?? '', evidence_text: f.evidence[0]?.text ?? '', summary: findingNote(f, 'en'),
   }));
-}
-
-export function timelineRow(e: Event, clean: (s: string) => string): Row {
-  return { time: iso(e.ms) ?? '', time_source: e.timeSource, file: e.file, line: e.line, kind: e.kind, level: e.level ?? '', message: clean(e.message) };
 }
