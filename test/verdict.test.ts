@@ -197,3 +197,11 @@ test('every sample: each ruled-out finding cites a line, and never another findi
   for (const s of SCENARIOS) problems.push(...ruledOutProblems(s.name, await analyzeTree(s.files, s.expect.errorCode)));
   t.deepEqual(problems, []);
 });
+
+test('the first line says when the verdict is a background condition, not a failure', async (t) => {
+  const { renderText } = await import('../src/report/text.js');
+  const old = renderText(await analyzeTree(vm(OLD)), { lang: 'en', color: false }).split('\n')[0];
+  t.is(old, 'Outcome: found — no failure is shown, but a background condition is');
+  const cert = await analyzeTree(vm({ statusCode: 16, run: [py3(JOB + 7000, 'starting enable'), py3(JOB + 7100, 'unable to load certificate'), py3(JOB + 7200, 'Enable,error,16,,False')] }));
+  t.is(renderText(cert, { lang: 'en', color: false }).split('\n')[0], 'Outcome: found — a failure of this backup is shown in the logs');
+});

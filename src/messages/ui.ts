@@ -11,6 +11,7 @@ export type { Lang } from './catalogue.js';
 const EN = {
   outcome: 'Outcome',
   'outcome.found': 'a failure of this backup is shown in the logs',
+  'outcome.found-condition': 'no failure is shown, but a background condition is',
   'outcome.none-found': 'the logs were read and show no failure',
   'outcome.cannot-tell': 'the bundle cannot tell',
   verdict: 'Verdict',
@@ -111,6 +112,7 @@ export type UiKey = keyof typeof EN;
 const JA: Record<UiKey, string> = {
   outcome: '結果',
   'outcome.found': 'このバックアップの失敗がログに示されています',
+  'outcome.found-condition': '失敗は示されていませんが、背景となる状態が示されています',
   'outcome.none-found': 'ログを読みましたが、失敗は示されていません',
   'outcome.cannot-tell': 'このバンドルからは判断できません',
   verdict: '判定',
@@ -215,8 +217,9 @@ export function statusLabel(lang: Lang, s: FindingStatus): string {
   return tr(lang, `mark.${s}`);
 }
 
-export function outcomeLabel(lang: Lang, o: Outcome): string {
-  return tr(lang, `outcome.${o}`);
+/** What the outcome means; `found` with a background condition as the verdict says so. */
+export function outcomeLabel(lang: Lang, o: Outcome, condition = false): string {
+  return tr(lang, o === 'found' && condition ? 'outcome.found-condition' : `outcome.${o}`);
 }
 
 /** What a missing artifact kind hides; kinds without a catalogue entry hide nothing worth saying. */

@@ -9,7 +9,7 @@ import { outcomeLabel, statusLabel, tr, type Lang } from '../messages/ui.js';
 
 /** First line of every format: the outcome id (for scripts) and what it means. */
 export function outcomeLine(r: Report, lang: Lang): string {
-  return `${tr(lang, 'outcome')}: ${r.verdict.outcome} — ${outcomeLabel(lang, r.verdict.outcome)}`;
+  return `${tr(lang, 'outcome')}: ${r.verdict.outcome} — ${outcomeLabel(lang, r.verdict.outcome, verdictFinding(r)?.role === 'condition')}`;
 }
 
 export function verdictFinding(r: Report): Finding | undefined {
