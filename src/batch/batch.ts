@@ -17,6 +17,7 @@ import type { JobResult } from './worker.js';
 import { BUNDLE_GLOB, folderContents } from '../ingest/folder.js';
 import { fsError } from '../ingest/fs-errors.js';
 import { resolveSymptom } from '../model/symptoms.js';
+import { inShard, type Shard } from './shard.js';
 
 export interface BatchInput {
   ticket: string; path: string; errorCode?: string;
@@ -34,6 +35,8 @@ export interface BatchOptions {
   resume?: boolean;
   limits?: Partial<Limits>;
   noRedact?: boolean;
+  /** Only this part of the inputs (`--shard I/N`). */
+  shard?: Shard;
   onRow?: (row: Row) => void;
   onProgress?: (p: Progress) => void;
 }
@@ -99,6 +102,11 @@ export function finishedHashes(csvPath: string): Set<string> {
   return new Set(rows.filter((r) => r.sha256 && !r.error).map((r) => r.sha256!));
 }
 
+/** One line of `--jsonl`: the full report, named by the ticket and the path it was submitted as. */
+export function reportLine(input: { ticket: string; path: string }, report: Report): string {
+  return JSON.stringify({ ticket: input.ticket, ...report, bundle: { ...report.bundle, path: input.path } }) + '\n';
+}
+
 function appendCsv(path: string, columns: readonly string[], rows: Row[], excel: boolean): void {
   const fresh = !existsSync(path) || readFileSync(path).length === 0;
   appendFileSync(path, csvText(columns, rows, { header: fresh, excel: excel && fresh }));
@@ -111,7 +119,7 @@ export async function runBatch(inputs: BatchInput[], o: BatchOptions = {}): Prom
   const done = new Set<string>(o.resume && o.csv ? finishedHashes(o.csv) : []);
   if (!o.resume) for (const f of [o.csv, o.jsonl, o.findingsCsv]) if (f) await fsp.rm(f, { force: true });
   let finished = 0;
-  const progress = () => o.onProgress?.({ done: finished, total: inputs.length, failed: summary.failed, skipped: summary.resumed, elapsedMs: performance.now() - started });
+  const progress = () => o.onProgress?.({ done: finished, total: summary.total, failed: summary.failed, skipped: summary.resumed, elapsedMs: performance.now() - started });
 
   const emit = (input: BatchInput, report: Report | null, error: string | null, ms: number, sha?: string) => {
     const row = bundleRow(report, { ticket: input.ticket, path: input.path, error, durationMs: ms, sha256: sha });
@@ -119,7 +127,7 @@ export async function runBatch(inputs: BatchInput[], o: BatchOptions = {}): Prom
     o.onRow?.(row);
     if (o.csv) appendCsv(o.csv, BUNDLE_COLUMNS, [row], Boolean(o.excel));
     if (report && o.findingsCsv) appendCsv(o.findingsCsv, FINDING_COLUMNS, findingRows(report, { ticket: input.ticket, path: input.path }), Boolean(o.excel));
-    if (report && o.jsonl) appendFileSync(o.jsonl, JSON.stringify({ ticket: input.ticket, ...report, bundle: { ...report.bundle, path: input.path } }) + '\n');
+    if (report && o.jsonl) appendFileSync(o.jsonl, reportLine(input, report));
     if (error) summary.failed++;
     else {
       if (report?.problems.length) summary.partial++;
@@ -142,9 +150,11 @@ export async function runBatch(inputs: BatchInput[], o: BatchOptions = {}): Prom
     }
     let sha: string;
     try { sha = await sha256File(input.path); } catch (e) {
+      if (!inShard(input.path, o.shard)) { summary.total--; continue; }
       emit(input, null, fsError(input.path, e), 0);
       continue;
     }
+    if (!inShard(sha, o.shard)) { summary.total--; continue; }
     if (done.has(sha)) { summary.resumed++; finished++; progress(); continue; }
     const key = `${sha}\0${input.errorCode ?? ''}`;
     const g = groups.get(key);

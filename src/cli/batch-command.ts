@@ -8,6 +8,7 @@ import { addLimitOptions, addOutputOptions, limitsFrom, warnNoRedact } from './o
 import { EXIT } from './exit-codes.js';
 import { ProgressLine } from './progress.js';
 import { resolveSymptom } from '../model/symptoms.js';
+import { parseShard } from '../batch/shard.js';
 
 function clock(ms: number): string {
   const s = Math.round(ms / 1000);
@@ -24,6 +25,7 @@ export function addBatchCommand(program: Command): void {
     .option('--jsonl <file>', 'write the full report of each bundle here, one per line')
     .option('--findings-csv <file>', 'write one row per finding here (for pivot tables)')
     .option('--resume', 'skip bundles whose sha256 already has a row in --csv, and append')
+    .option('--shard <i/n>', 'only part I of N (0-based) of the inputs, split by sha256: N copies together do each bundle once')
     .option('-e, --error-code <code>', 'error code applied to every bundle without one in the manifest')))
     .action(async (args: string[], o: Record<string, string | boolean | undefined>) => {
       warnNoRedact(o.redact === false);
@@ -51,6 +53,7 @@ export function addBatchCommand(program: Command): void {
       if (o.errorCode) for (const i of inputs) i.errorCode ??= String(o.errorCode);
       const jobs = o.jobs === undefined ? undefined : Number(o.jobs);
       if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0)) throw new UsageError(`--jobs: not a positive whole number: ${o.jobs}`);
+      const shard = o.shard === undefined ? undefined : parseShard(String(o.shard));
       const tty = Boolean(process.stderr.isTTY) && o.progress !== false;
       // rows and the bar may share one terminal: the bar is cleared before each row and drawn again after it
       const bar = new ProgressLine(tty, process.stderr, 0);
@@ -59,7 +62,7 @@ export function addBatchCommand(program: Command): void {
       if (toStdout) process.stdout.write(csvText(BUNDLE_COLUMNS, [], { header: true, excel: Boolean(o.excel) }));
       const summary = await runBatch(inputs, {
         jobs, csv: o.csv as string | undefined, jsonl: o.jsonl as string | undefined, findingsCsv: o.findingsCsv as string | undefined,
-        excel: Boolean(o.excel), resume: Boolean(o.resume), limits: limitsFrom(o as Record<string, string>), noRedact: o.redact === false,
+        excel: Boolean(o.excel), resume: Boolean(o.resume), shard, limits: limitsFrom(o as Record<string, string>), noRedact: o.redact === false,
         onRow: toStdout ? (row) => { bar.clear(); process.stdout.write(csvText(BUNDLE_COLUMNS, [row], { header: false })); bar.redraw(); } : undefined,
         onProgress: (p) => {
           if (o.progress === false) return;

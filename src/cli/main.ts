@@ -18,6 +18,8 @@ import { bytesProgress, ProgressLine } from './progress.js';
 import { addLimitOptions, addOutputOptions, limitsFrom, useColor, warnNoRedact } from './options.js';
 import { addBatchCommand } from './batch-command.js';
 import { addUnknownCommand } from './unknown-command.js';
+import { addQueueCommands } from './queue-command.js';
+import { RedisUnavailableError } from '../queue/connection.js';
 
 // The pipeline, grammars and writers are imported inside the commands that use them, so that
 // --version, --help, causes and explain start without loading them (bench/startup measures it).
@@ -157,9 +159,12 @@ export function buildProgram(): Command {
 
   addBatchCommand(program);
   addUnknownCommand(program);
+  addQueueCommands(program);
   // commander's usage errors: one `azlog:` line that points at the command's own help
-  for (const cmd of [program, ...program.commands]) {
-    const hint = cmd === program ? 'azlog --help' : `azlog ${cmd.name()} --help`;
+  const every = (c: Command): Command[] => [c, ...c.commands.flatMap(every)]; // `queue submit` too
+  const path = (c: Command): string => (c.parent ? `${path(c.parent)} ${c.name()}` : 'azlog');
+  for (const cmd of every(program)) {
+    const hint = `${path(cmd)} --help`;
     cmd.configureOutput({ outputError: (str, write) => write(`azlog: ${str.replace(/^error:\s*/, '').replace(/\s+/g, ' ').trim()} (see ${hint})\n`) });
   }
   return program;
@@ -180,6 +185,7 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof UsageError) { process.stderr.write(`azlog: ${e.message}\n`); return EXIT.USAGE; }
     if (e instanceof BundleError) { process.stderr.write(`azlog: ${e.message}\n`); return EXIT.UNREADABLE; }
     if (e instanceof LimitError) { process.stderr.write(`azlog: ${e.message}\n`); return EXIT.PARTIAL; }
+    if (e instanceof RedisUnavailableError) { process.stderr.write(`azlog: ${e.message}\n`); return EXIT.UNAVAILABLE; }
     if ((e as NodeJS.ErrnoException)?.code === 'EPIPE') return EXIT.OK;
     // a file that cannot be read or written (an output folder that does not exist): words, not errno codes
     const io = e as NodeJS.ErrnoException;

@@ -1,0 +1,99 @@
+/** `azlog queue submit|status|export` and `azlog worker`: the ticket queue on Redis (BullMQ). */
+import { Command, Option } from 'commander';
+import { expandInputs, readManifest, type BatchInput } from '../batch/batch.js';
+import { UsageError } from '../analyze.js';
+import { DEFAULT_REDIS_URL, redisTarget } from '../queue/connection.js';
+import { checkQueueName, DEFAULT_QUEUE, isUrl } from '../queue/model.js';
+import { withQueue } from '../queue/session.js';
+import { submit } from '../queue/submit.js';
+import { queueStatus, renderStatus } from '../queue/status.js';
+import { exportRows } from '../queue/export.js';
+import { runWorker } from '../queue/worker.js';
+import { addLimitOptions, limitsFrom } from './options.js';
+
+// commander hands options over untyped; each action reads what it declared
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Opts = Record<string, any>;
+
+function addConnectionOptions(cmd: Command): Command {
+  return cmd
+    .option('--redis <url>', `Redis URL: redis://[user:password@]host:port[/db], rediss:// for TLS (default: AZLOG_REDIS_URL, else ${DEFAULT_REDIS_URL})`)
+    .option('--queue <name>', 'queue name: separate queues share one Redis', DEFAULT_QUEUE);
+}
+
+function positive(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!(Number.isInteger(n) && n > 0)) throw new UsageError(`--${name}: not a positive whole number: ${value}`);
+  return n;
+}
+
+const say = (line: string) => process.stderr.write(`azlog: ${line}\n`);
+
+export function addQueueCommands(program: Command): void {
+  const queue = program.command('queue').description('a ticket queue on Redis, analysed by `azlog worker` processes on any number of machines');
+
+  addConnectionOptions(queue.command('submit')
+    .description('queue bundles (paths every worker can read, or http(s):// URLs) for the workers')
+    .argument('[inputs...]', 'bundle files, directories holding bundles, globs (quote them) or URLs')
+    .option('-m, --manifest <file>', 'CSV with columns ticket, bundle (path or URL), error_code (optional)')
+    .option('-e, --error-code <code>', 'error code applied to every bundle without one in the manifest')
+    .option('--attempts <n>', 'runs of a failing bundle before it is recorded as an error row', '3'))
+    .action(async (args: string[], o: Opts) => {
+      const target = redisTarget(o.redis);
+      const name = checkQueueName(o.queue);
+      const attempts = positive('attempts', o.attempts, 3);
+      let inputs: BatchInput[] = [];
+      if (o.manifest) {
+        try { inputs = readManifest(String(o.manifest)); } catch (e) { throw new UsageError((e as Error).message); }
+      }
+      inputs.push(...args.filter(isUrl).map((path) => ({ ticket: '', path })));
+      inputs.push(...await expandInputs(args.filter((a) => !isUrl(a))));
+      if (!inputs.length) throw new UsageError('no bundles given (pass files, directories, globs, URLs or --manifest)');
+      if (o.errorCode) for (const i of inputs) i.errorCode ??= String(o.errorCode);
+      const s = await withQueue(target, name, (q, client) => submit(q, client, inputs, { attempts, backoffMs: 2000, onWarning: (t) => say(`warning: ${t}`) }));
+      const extra = [s.resubmitted ? `${s.resubmitted} already submitted (no second row)` : '', s.retried ? `${s.retried} failed before and queued again` : ''].filter(Boolean);
+      process.stdout.write(`${s.tickets} tickets: ${s.queued} bundles queued, ${s.known} already known${extra.length ? `; ${extra.join(', ')}` : ''}\n`);
+    });
+
+  addConnectionOptions(queue.command('status')
+    .description('waiting, active, done and failed bundles, the rate, and the oldest waiting one')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text')))
+    .action(async (o: Opts) => {
+      const target = redisTarget(o.redis);
+      const s = await withQueue(target, checkQueueName(o.queue), (q, client) => queueStatus(q, client, target.shown));
+      process.stdout.write(o.format === 'json' ? JSON.stringify(s, null, 2) + '\n' : renderStatus(s));
+    });
+
+  addConnectionOptions(queue.command('export')
+    .description('one row per submitted ticket whose bundle is finished: the columns and escaping of `azlog batch`')
+    .option('--csv <file>', 'write one row per ticket here (default: stdout)')
+    .option('--findings-csv <file>', 'write one row per finding here')
+    .option('--jsonl <file>', 'write the full report of each ticket here, one per line')
+    .option('--since <time>', 'only rows that became final at or after this ISO time (submitted or analysed)')
+    .option('--excel', 'add a BOM so Excel reads UTF-8'))
+    .action(async (o: Opts) => {
+      const target = redisTarget(o.redis);
+      const since = o.since === undefined ? undefined : Date.parse(o.since);
+      if (Number.isNaN(since)) throw new UsageError(`--since: not a date/time: ${o.since}`);
+      const s = await withQueue(target, checkQueueName(o.queue), (q, client) => exportRows(q, client, {
+        csv: o.csv, findingsCsv: o.findingsCsv, jsonl: o.jsonl, since, excel: Boolean(o.excel), out: (t) => process.stdout.write(t),
+      }));
+      say(`${s.tickets} tickets: ${s.rows} rows exported (${s.errors} with an error)${s.skipped ? `, ${s.skipped} older than --since` : ''}, ${s.pending} not finished yet`);
+    });
+
+  addLimitOptions(addConnectionOptions(program.command('worker')
+    .description('analyse bundles from the queue until SIGTERM/SIGINT (run one or more on each machine)')
+    .option('-c, --concurrency <n>', 'bundles analysed at a time, each on its own thread', '1')
+    .option('--lock-duration <seconds>', 'a job whose worker stops renewing its lock this long (killed, frozen) goes back to the queue', '30')
+    .option('--until-empty', 'exit when nothing is waiting or running (for a batch job that drains the queue)')))
+    .action(async (o: Opts) => {
+      const target = redisTarget(o.redis);
+      const lockSeconds = positive('lock-duration', o.lockDuration, 30);
+      if (lockSeconds < 5) throw new UsageError('--lock-duration: at least 5 seconds (the lock is renewed every half of it)');
+      process.exitCode = await runWorker({
+        queue: checkQueueName(o.queue), target, concurrency: positive('concurrency', o.concurrency, 1), limits: limitsFrom(o),
+        lockMs: lockSeconds * 1000, untilEmpty: Boolean(o.untilEmpty), log: say,
+      });
+    });
+}
