@@ -76,7 +76,7 @@ export async function runWorker(o: WorkerOptions): Promise<number> {
 
   const worker = new Worker<UnitData, UnitResult>(o.queue, async (job, token) => {
     active.set(job.id!, { job, token: token! });
-    o.log(`started ${job.data.source} (job ${job.id}, attempt ${job.attemptsMade + 1} of ${job.opts.attempts ?? 1})`);
+    o.log(`started ${job.data.source} (job ${job.id}, attempt ${job.attemptsMade + 1} of ${job.opts.attempts ?? 1}${job.stalledCounter ? ', taken over from a worker that stopped' : ''})`);
     try { return await analyse(job); } finally { active.delete(job.id!); }
   }, {
     connection, prefix: PREFIX, concurrency: o.concurrency, autorun: false,

@@ -1,0 +1,122 @@
+/**
+ * The queue tests' world: a private redis-server (Debian's package) on a free loopback port with
+ * its own folder, `azlog` processes started and watched asynchronously, and bounded waits. Nothing
+ * is left running: every process started here is stopped by its test, and killed when the test
+ * process exits whatever happened.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createConnection, createServer } from 'node:net';
+import { join } from 'node:path';
+import { BIN, tmp } from './helpers.js';
+
+const running = new Set<ChildProcess>();
+process.on('exit', () => { for (const p of running) p.kill('SIGKILL'); });
+
+function track(p: ChildProcess): ChildProcess {
+  running.add(p);
+  p.once('exit', () => running.delete(p));
+  return p;
+}
+
+export const REDIS_SERVER: string | null = (() => {
+  const r = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
+  if (r.status === 0 && r.stdout.trim()) return r.stdout.trim();
+  return existsSync('/usr/bin/redis-server') ? '/usr/bin/redis-server' : null;
+})();
+
+/** Polls `check` until it gives a truthy value; past `ms` it throws, naming what it waited for. */
+export async function until<T>(what: string, ms: number, check: () => T | Promise<T>, everyMs = 250): Promise<NonNullable<T>> {
+  const end = Date.now() + ms;
+  let last: unknown;
+  for (;;) {
+    try { const v = await check(); if (v) return v as NonNullable<T>; } catch (e) { last = e; }
+    if (Date.now() > end) throw new Error(`timed out after ${ms / 1000} s waiting for ${what}${last ? ` (last error: ${(last as Error).message})` : ''}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => { const port = (s.address() as { port: number }).port; s.close(() => resolve(port)); });
+  });
+}
+
+function ping(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const c = createConnection({ host: '127.0.0.1', port });
+    let got = '';
+    c.setTimeout(2000, () => { c.destroy(); resolve(false); });
+    c.on('error', () => resolve(false));
+    c.on('connect', () => c.write('PING\r\n'));
+    c.on('data', (d) => { got += d.toString(); if (got.includes('\r\n')) { c.destroy(); resolve(got.startsWith('+PONG')); } });
+  });
+}
+
+export class RedisServer {
+  private proc: ChildProcess | null = null;
+  private constructor(readonly port: number, readonly dir: string) {}
+
+  get url(): string { return `redis://127.0.0.1:${this.port}`; }
+
+  /** A new server; its data survives stop/start (append-only file in its folder). */
+  static async start(): Promise<RedisServer> {
+    for (let attempt = 0; ; attempt++) {
+      const server = new RedisServer(await freePort(), tmp('azlog-redis-'));
+      try { await server.start(); return server; } catch (e) { if (attempt >= 3) throw e; }
+    }
+  }
+
+  async start(): Promise<void> {
+    const p = track(spawn(REDIS_SERVER!, [
+      '--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--daemonize', 'no', '--protected-mode', 'yes',
+      '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--logfile', join(this.dir, 'redis.log'),
+    ], { stdio: 'ignore' }));
+    this.proc = p;
+    let exited = false;
+    p.once('exit', () => { exited = true; });
+    await until(`redis-server on 127.0.0.1:${this.port}`, 30_000, async () => { if (exited) throw new Error('redis-server exited'); return ping(this.port); });
+  }
+
+  /** SIGTERM (Redis flushes its append-only file and exits), SIGKILL if it does not within 30 s. */
+  async stop(): Promise<void> {
+    const p = this.proc;
+    this.proc = null;
+    if (!p || p.exitCode !== null || p.signalCode !== null) return;
+    const gone = new Promise((r) => p.once('exit', r));
+    p.kill('SIGTERM');
+    const timer = setTimeout(() => p.kill('SIGKILL'), 30_000);
+    await gone;
+    clearTimeout(timer);
+  }
+}
+
+/** An `azlog` process running in the background, its stderr collected as it comes. */
+export class Azlog {
+  readonly proc: ChildProcess;
+  stdout = '';
+  stderr = '';
+  readonly exited: Promise<number | null>;
+
+  constructor(args: string[], env: Record<string, string> = {}) {
+    this.proc = track(spawn(process.execPath, [BIN, ...args], { env: { ...process.env, LANG: 'en_US.UTF-8', NO_COLOR: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] }));
+    this.proc.stdout!.on('data', (d) => { this.stdout += d.toString(); });
+    this.proc.stderr!.on('data', (d) => { this.stderr += d.toString(); });
+    this.exited = new Promise((r) => this.proc.once('close', (code, signal) => r(signal ? null : code)));
+  }
+
+  waitFor(re: RegExp, ms: number): Promise<RegExpExecArray> {
+    return until(`${re} on stderr of azlog ${this.proc.pid} (so far: ${this.stderr.slice(-300)})`, ms, () => re.exec(this.stderr), 100);
+  }
+
+  /** Sends `signal` and waits for the exit, at most `ms`; gives the exit code (null when killed by a signal). */
+  async stop(signal: NodeJS.Signals, ms = 60_000): Promise<number | null> {
+    if (this.proc.exitCode === null && this.proc.signalCode === null) this.proc.kill(signal);
+    const timer = setTimeout(() => this.proc.kill('SIGKILL'), ms);
+    const code = await this.exited;
+    clearTimeout(timer);
+    return code;
+  }
+}
