@@ -3,26 +3,12 @@
  * with --jobs 1 and --jobs 2 in the same run; speed-up and per-bundle overhead.
  * Run: npm run build && node dist/bench/batch.js [count]
  */
-import { existsSync, promises as fsp, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SCENARIOS } from '../samples/scenarios.js';
-import { tgzBuffer, prefixed } from '../samples/pack.js';
-import { writeAgentLog } from './generate.js';
+import { batchBundles } from './generate.js';
 import { BIN, OUT, row, time } from './util.js';
 
 const count = Number(process.argv[2] ?? 200);
-const dir = join(OUT, `batch-${count}`);
-if (!existsSync(dir)) {
-  await fsp.mkdir(dir, { recursive: true });
-  const big = join(OUT, 'batch-agent.log');
-  await writeAgentLog(big, 2 * 1024 * 1024);
-  const agentLog = readFileSync(big, 'utf8');
-  for (let i = 0; i < count; i++) {
-    const s = SCENARIOS[i % SCENARIOS.length]!;
-    const files = { ...s.files, 'var/log/waagent.log.1': agentLog + `# bundle ${i}\n` };
-    await fsp.writeFile(join(dir, `ticket-${String(i).padStart(4, '0')}.tgz`), await tgzBuffer(prefixed(files, `ticket-${i}`)));
-  }
-}
+const dir = await batchBundles(OUT, count);
 const one = time(`node ${BIN} batch ${dir} --jobs 1 --csv ${join(OUT, 'b1.csv')} --no-progress`, 2);
 const two = time(`node ${BIN} batch ${dir} --jobs 2 --csv ${join(OUT, 'b2.csv')} --no-progress`, 2);
 const single = time(`node ${BIN} analyze ${join(dir, 'ticket-0000.tgz')} --format json > /dev/null`, 3);

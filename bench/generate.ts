@@ -1,8 +1,10 @@
 /** Deterministic large inputs for the benchmarks: a waagent.log of a given size, and bundles around it. */
-import { createWriteStream, promises as fsp } from 'node:fs';
+import { createWriteStream, existsSync, promises as fsp, readFileSync } from 'node:fs';
 import { once } from 'node:events';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { g1, g4, HANDLER } from '../samples/logs.js';
+import { SCENARIOS } from '../samples/scenarios.js';
+import { prefixed, tgzBuffer } from '../samples/pack.js';
 
 const START = Date.UTC(2024, 3, 1);
 
@@ -52,4 +54,20 @@ export async function writeAgentLog(path: string, bytes: number, gen: 'G4' | 'G1
   out.end();
   await once(out, 'finish');
   return [written, lines];
+}
+
+/** `count` distinct bundles under `out`/batch-<count> (made once): every scenario in turn, each with a 2 MB agent log. */
+export async function batchBundles(out: string, count: number): Promise<string> {
+  const dir = join(out, `batch-${count}`);
+  if (existsSync(dir)) return dir;
+  await fsp.mkdir(dir, { recursive: true });
+  const big = join(out, 'batch-agent.log');
+  await writeAgentLog(big, 2 * 1024 * 1024);
+  const agentLog = readFileSync(big, 'utf8');
+  for (let i = 0; i < count; i++) {
+    const s = SCENARIOS[i % SCENARIOS.length]!;
+    const files = { ...s.files, 'var/log/waagent.log.1': agentLog + `# bundle ${i}\n` };
+    await fsp.writeFile(join(dir, `ticket-${String(i).padStart(4, '0')}.tgz`), await tgzBuffer(prefixed(files, `ticket-${i}`)));
+  }
+  return dir;
 }
