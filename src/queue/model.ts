@@ -68,5 +68,6 @@ export function packReport(report: Report): string { return gzipSync(JSON.string
 export function unpackReport(packed: string): Report { return JSON.parse(gunzipSync(Buffer.from(packed, 'base64')).toString('utf8')) as Report; }
 
 export function openQueue(name: string, connection: ConnectionOptions): Queue<UnitData, UnitResult> {
-  return new Queue<UnitData, UnitResult>(name, { connection, prefix: PREFIX });
+  // nobody listens to BullMQ's event stream, which copies every result: keep it short
+  return new Queue<UnitData, UnitResult>(name, { connection, prefix: PREFIX, streams: { events: { maxLen: 1000 } } });
 }
