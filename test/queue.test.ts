@@ -257,21 +257,21 @@ redisTest('SIGTERM finishes the active bundle; a second signal hands it back to 
   t.timeout(15 * MINUTE);
   const dir = tmp('azlog-queue-');
   const common = ['--redis', server.url, '--queue', 'signals'];
-  const one = await bigBundle(dir, 'big-one.tgz');
-  t.is((await run(['queue', 'submit', ...common, one])).code, 0);
-  const a = new Azlog(['worker', ...common]);
-  t.teardown(() => a.stop('SIGKILL'));
-  await a.waitFor(/started .*big-one\.tgz/, 2 * MINUTE);
+  /** A worker busy with a big bundle of its own. */
+  const busy = async (name: string) => {
+    t.is((await run(['queue', 'submit', ...common, await bigBundle(dir, name)])).code, 0);
+    const w = new Azlog(['worker', ...common]);
+    t.teardown(() => w.stop('SIGKILL'));
+    await w.waitFor(new RegExp(`started .*${name}`), 2 * MINUTE);
+    return w;
+  };
+  const a = await busy('big-one.tgz');
   a.proc.kill('SIGTERM');
   t.is(await a.exited, 0, a.stderr);
   t.regex(a.stderr, /SIGTERM: taking no new bundle; finishing 1 active[\s\S]*done .*big-one\.tgz[\s\S]*stopped/);
   t.like(await status(server.url, 'signals'), { waiting: 0, active: 0, done: 1 });
 
-  const two = await bigBundle(dir, 'big-two.tgz');
-  t.is((await run(['queue', 'submit', ...common, two])).code, 0);
-  const b = new Azlog(['worker', ...common]);
-  t.teardown(() => b.stop('SIGKILL'));
-  await b.waitFor(/started .*big-two\.tgz/, 2 * MINUTE);
+  const b = await busy('big-two.tgz');
   b.proc.kill('SIGTERM');
   await b.waitFor(/finishing 1 active/, MINUTE);
   b.proc.kill('SIGTERM');
