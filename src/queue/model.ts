@@ -49,7 +49,9 @@ const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 /** The BullMQ job id of a unit: b.<sha256> for content, u.<hash of the URL> before download, p.<hash of the path> for a file the submitter could not read. */
 export function unitId(data: UnitData): string {
   const key = data.sha256 ? `b.${data.sha256}` : isUrl(data.source) ? `u.${sha(data.source)}` : `p.${sha(data.source)}`;
-  return data.errorCode ? `${key}.${data.errorCode}` : key;
+  if (!data.errorCode) return key;
+  // a job id may not hold ':'; symptom codes never do, free text given as a code may
+  return /^\w+$/.test(data.errorCode) ? `${key}.${data.errorCode}` : `${key}.x${sha(data.errorCode).slice(0, 16)}`;
 }
 
 export function contentUnitId(sha256: string, errorCode: string | undefined): string {

@@ -8,8 +8,7 @@ import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { BatchInput } from '../batch/batch.js';
 import { sha256File } from '../ingest/streams.js';
-import { resolveSymptom } from '../verdict/symptoms.js';
-import { UsageError } from '../analyze.js';
+import { resolveSymptom } from '../model/symptoms.js';
 import { isUrl, seqKey, ticketField, ticketsKey, unitId, type TicketEntry, type UnitData, type UnitResult } from './model.js';
 
 export interface SubmitOptions {
@@ -48,12 +47,15 @@ export async function submit(queue: Queue<UnitData, UnitResult>, client: Redis, 
   const summary: SubmitSummary = { tickets: inputs.length, queued: 0, known: 0, resubmitted: 0, retried: 0 };
   const tickets: Omit<TicketEntry, 'seq' | 'submittedAt'>[] = [];
   const units = new Map<string, UnitData>();
+  const unknown = new Set<string>();
   for (const input of inputs) {
-    let code: string | undefined;
-    if (input.errorCode) {
-      const s = resolveSymptom(input.errorCode);
-      if (!s) throw new UsageError(`${input.ticket ? `ticket ${input.ticket}: ` : ''}unknown error code: ${input.errorCode} (see \`azlog causes --symptoms\`)`);
-      code = s.code;
+    // a known code in its canonical spelling, so its aliases share a job; an unknown one as given
+    // (the report then says the symptom was inferred, as `analyze` does)
+    const symptom = input.errorCode ? resolveSymptom(input.errorCode) : null;
+    const code = symptom?.code ?? input.errorCode;
+    if (code && !symptom && !unknown.has(code)) {
+      unknown.add(code);
+      warn(`unknown error code ${code}; the symptom is inferred (see \`azlog causes --symptoms\`)`);
     }
     const data = await unitOf(input, code, warn);
     const unit = unitId(data);
