@@ -240,17 +240,21 @@ redisTest('Redis stopped while a worker runs: the worker says so, reconnects, an
   t.teardown(() => w.stop('SIGKILL'));
   await w.waitFor(/started .*big-restart\.tgz/, 2 * MINUTE);
   await own.stop();
-  await w.waitFor(/lost the connection to Redis at redis:\/\/127\.0\.0\.1:\d+ \(.+\); reconnecting/, 2 * MINUTE);
+  await w.waitFor(/lost the connection to Redis at redis:\/\/127\.0\.0\.1:\d+: .+; reconnecting/, 2 * MINUTE);
   await own.start(); // same port, same folder: the queue is still there
   await w.waitFor(/reconnected to Redis/, 2 * MINUTE);
   await drained(own.url, 'restart', 6);
-  t.is(await w.stop('SIGTERM'), 0, w.stderr);
-  oneLineErrors(t, w.stderr);
   const ex = await run(['queue', 'export', ...common]);
   const rows = parse(ex.stdout, { columns: true }) as Rows;
   t.is(rows.length, 6, ex.stderr);
   t.is(new Set(rows.map((r) => r.bundle_path)).size, 6);
   t.true(rows.every((r) => r.error === ''), ex.stdout);
+  // stopped while Redis is away, the worker still exits cleanly
+  await own.stop();
+  await until('the worker to notice Redis is gone again', 2 * MINUTE, () => (w.stderr.match(/lost the connection/g) ?? []).length >= 2);
+  t.is(await w.stop('SIGTERM'), 0, w.stderr);
+  t.regex(w.stderr, /stopped\n$/);
+  oneLineErrors(t, w.stderr);
 });
 
 redisTest('SIGTERM finishes the active bundle; a second signal hands it back to the queue at once', async (t) => {

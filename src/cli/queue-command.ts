@@ -91,9 +91,12 @@ export function addQueueCommands(program: Command): void {
       const target = redisTarget(o.redis);
       const lockSeconds = positive('lock-duration', o.lockDuration, 30);
       if (lockSeconds < 5) throw new UsageError('--lock-duration: at least 5 seconds (the lock is renewed every half of it)');
-      process.exitCode = await runWorker({
+      const code = await runWorker({
         queue: checkQueueName(o.queue), target, concurrency: positive('concurrency', o.concurrency, 1), limits: limitsFrom(o),
         lockMs: lockSeconds * 1000, untilEmpty: Boolean(o.untilEmpty), log: say,
       });
+      process.exitCode = code;
+      // stopped while Redis was away, BullMQ's clients may still be trying to reconnect: go anyway
+      setTimeout(() => process.exit(code), 3000).unref();
     });
 }

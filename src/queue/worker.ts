@@ -90,7 +90,7 @@ export async function runWorker(o: WorkerOptions): Promise<number> {
     if (isConnectionError(e)) {
       if (down) return;
       down = true;
-      o.log(`lost the connection to Redis at ${o.target.shown} (${describeRedisError(e)}); reconnecting`);
+      o.log(`lost the connection to Redis at ${o.target.shown}: ${describeRedisError(e)}; reconnecting`);
       const watch = setInterval(() => {
         void worker.backend.client.then((c) => {
           if (c.status !== 'ready') return;
