@@ -31,6 +31,8 @@ export interface SubmitSummary {
   retried: number;
 }
 
+const CHUNK = 200;
+
 async function unitOf(input: BatchInput, errorCode: string | undefined, warn: (t: string) => void): Promise<UnitData> {
   if (isUrl(input.path)) return { source: input.path, errorCode };
   const source = resolve(input.path); // workers elsewhere need the absolute path on the shared storage
@@ -65,16 +67,20 @@ export async function submit(queue: Queue<UnitData, UnitResult>, client: Redis, 
 
   // jobs first: a ticket is only written once the unit it names exists
   const fresh = new Set<string>();
-  for (const [id, data] of units) {
-    const job = await queue.getJob(id);
-    if (!job) {
-      await queue.add('bundle', data, { jobId: id, attempts: o.attempts, backoff: { type: 'exponential', delay: o.backoffMs }, removeOnComplete: false, removeOnFail: false });
-      fresh.add(id);
-      summary.queued++;
-    } else if ((await job.getState()) === 'failed') {
-      await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
-      summary.retried++;
-    }
+  const entries = [...units];
+  for (let i = 0; i < entries.length; i += CHUNK) {
+    // many commands in flight at once: a far-away Redis costs one round trip per chunk, not per bundle
+    await Promise.all(entries.slice(i, i + CHUNK).map(async ([id, data]) => {
+      const job = await queue.getJob(id);
+      if (!job) {
+        await queue.add('bundle', data, { jobId: id, attempts: o.attempts, backoff: { type: 'exponential', delay: o.backoffMs }, removeOnComplete: false, removeOnFail: false });
+        fresh.add(id);
+        summary.queued++;
+      } else if ((await job.getState()) === 'failed') {
+        await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+        summary.retried++;
+      }
+    }));
   }
 
   const now = Date.now();
