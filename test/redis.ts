@@ -11,11 +11,16 @@ import { join } from 'node:path';
 import { BIN, tmp } from './helpers.js';
 
 const running = new Set<ChildProcess>();
-process.on('exit', () => { for (const p of running) p.kill('SIGKILL'); });
+const killAll = () => { for (const p of running) p.kill('SIGKILL'); };
+process.on('exit', killAll);
+// a test process ended from outside (AVA's timeout) runs no 'exit' handler by default
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.once(signal, () => { killAll(); process.exit(1); });
 
 function track(p: ChildProcess): ChildProcess {
   running.add(p);
   p.once('exit', () => running.delete(p));
+  // and one killed outright runs nothing at all: a watchdog ends the child when this process is gone
+  if (p.pid) spawn('sh', ['-c', `while kill -0 ${process.pid} 2>/dev/null && kill -0 ${p.pid} 2>/dev/null; do sleep 1; done; kill -0 ${process.pid} 2>/dev/null || kill -KILL ${p.pid} 2>/dev/null`], { stdio: 'ignore', detached: true }).unref();
   return p;
 }
 
