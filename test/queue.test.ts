@@ -21,7 +21,7 @@ import { SCENARIOS } from '../samples/scenarios.js';
 import { prefixed, tgzBuffer } from '../samples/pack.js';
 import { writeAgentLog } from '../bench/generate.js';
 import { sampleDir, tmp } from './helpers.js';
-import { Azlog, freePort, REDIS_SERVER, RedisServer, until } from './redis.js';
+import { Azlog, freePort, makeCertificates, REDIS_SERVER, RedisServer, until } from './redis.js';
 
 const hasRedis = REDIS_SERVER !== null;
 if (!hasRedis) console.log('queue: redis-server is absent (apt-get install redis-server; .ci/run installs it): the queue tests are skipped');
@@ -315,4 +315,28 @@ redisTest('bundles by URL: downloads keep to the size limit, fail as one-line ro
   t.is(by('declared-huge.tgz').error, `${base}/declared-huge.tgz: the download is larger than 1048576 bytes (limit maxInflatedBytes; raise it with --max-inflated-bytes on the worker)`);
   t.regex(by('endless.tgz').error!, /endless\.tgz: the download is larger than 1048576 bytes/);
   t.false(rows.some((r) => r.error!.includes('\n')));
+});
+
+redisTest('rediss:// with a password: TLS works with a trusted CA; an untrusted certificate is one line', async (t) => {
+  t.timeout(10 * MINUTE);
+  const certs = makeCertificates(tmp('azlog-tls-'));
+  if (!certs) { t.log('openssl is absent: TLS not tested'); t.pass(); return; }
+  const secure = await RedisServer.start({ tls: certs, password: 's3cret' });
+  t.teardown(() => secure.stop());
+  const common = ['--redis', secure.url, '--queue', 'tls'];
+  t.regex(secure.url, /^rediss:\/\/:s3cret@127\.0\.0\.1:\d+$/);
+  const untrusted = await run(['queue', 'status', ...common]);
+  t.is(untrusted.code, 69, untrusted.stderr);
+  t.regex(untrusted.stderr, /^azlog: cannot use Redis at rediss:\/\/:\*\*\*@127\.0\.0\.1:\d+: TLS failed \(.*certificate.*\)\n$/);
+  // the CA is trusted the way Node trusts any extra CA
+  const trust = { NODE_EXTRA_CA_CERTS: certs.ca };
+  const samples = await sampleDir();
+  const sub = await run(['queue', 'submit', ...common, join(samples, 'fsfreeze-timeout.tgz')], trust);
+  t.is(sub.stdout, '1 tickets: 1 bundles queued, 0 already known\n', sub.stderr);
+  const w = new Azlog(['worker', ...common, '--until-empty'], trust);
+  t.teardown(() => w.stop('SIGKILL'));
+  t.is(await w.exited, 0, w.stderr);
+  const rows = parse((await run(['queue', 'export', ...common], trust)).stdout, { columns: true }) as Rows;
+  t.is(rows.length, 1);
+  t.is(rows[0]!.verdict_cause, (await analyze(join(samples, 'fsfreeze-timeout.tgz'))).verdict.cause ?? '');
 });

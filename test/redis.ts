@@ -5,8 +5,9 @@
  * process exits whatever happened.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
+import { connect as tlsConnect } from 'node:tls';
 import { join } from 'node:path';
 import { BIN, tmp } from './helpers.js';
 
@@ -49,40 +50,61 @@ export function freePort(): Promise<number> {
   });
 }
 
-function ping(port: number): Promise<boolean> {
+/** A PING answered (or, with a password, refused for want of it): the server is up. */
+function ping(port: number, tls: TlsFiles | undefined): Promise<boolean> {
   return new Promise((resolve) => {
-    const c = createConnection({ host: '127.0.0.1', port });
+    const c = tls ? tlsConnect({ host: '127.0.0.1', port, ca: readFileSync(tls.ca) }) : createConnection({ host: '127.0.0.1', port });
     let got = '';
     c.setTimeout(2000, () => { c.destroy(); resolve(false); });
     c.on('error', () => resolve(false));
-    c.on('connect', () => c.write('PING\r\n'));
-    c.on('data', (d) => { got += d.toString(); if (got.includes('\r\n')) { c.destroy(); resolve(got.startsWith('+PONG')); } });
+    c.on(tls ? 'secureConnect' : 'connect', () => c.write('PING\r\n'));
+    c.on('data', (d) => { got += d.toString(); if (got.includes('\r\n')) { c.destroy(); resolve(/^(\+PONG|-NOAUTH)/.test(got)); } });
   });
 }
 
+export interface TlsFiles { ca: string; cert: string; key: string }
+
+/** A certificate authority and a certificate for 127.0.0.1 signed by it (openssl), or null without openssl. */
+export function makeCertificates(dir: string): TlsFiles | null {
+  const files = { ca: join(dir, 'ca.pem'), cert: join(dir, 'server.pem'), key: join(dir, 'server.key') };
+  writeFileSync(join(dir, 'san.ext'), 'subjectAltName=IP:127.0.0.1\n');
+  const steps = [
+    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'ca.key'), '-out', files.ca, '-days', '2', '-subj', '/CN=azlog test CA'],
+    ['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', files.key, '-out', join(dir, 'server.csr'), '-subj', '/CN=127.0.0.1'],
+    ['x509', '-req', '-in', join(dir, 'server.csr'), '-CA', files.ca, '-CAkey', join(dir, 'ca.key'), '-CAcreateserial', '-out', files.cert, '-days', '2', '-extfile', join(dir, 'san.ext')],
+  ];
+  for (const args of steps) if (spawnSync('openssl', args, { stdio: 'ignore' }).status !== 0) return null;
+  return files;
+}
+
+export interface ServerOptions { tls?: TlsFiles; password?: string }
+
 export class RedisServer {
   private proc: ChildProcess | null = null;
-  private constructor(readonly port: number, readonly dir: string) {}
+  private constructor(readonly port: number, readonly dir: string, private readonly o: ServerOptions) {}
 
-  get url(): string { return `redis://127.0.0.1:${this.port}`; }
+  get url(): string { return `${this.o.tls ? 'rediss' : 'redis'}://${this.o.password ? `:${this.o.password}@` : ''}127.0.0.1:${this.port}`; }
 
   /** A new server; its data survives stop/start (append-only file in its folder). */
-  static async start(): Promise<RedisServer> {
+  static async start(o: ServerOptions = {}): Promise<RedisServer> {
     for (let attempt = 0; ; attempt++) {
-      const server = new RedisServer(await freePort(), tmp('azlog-redis-'));
+      const server = new RedisServer(await freePort(), tmp('azlog-redis-'), o);
       try { await server.start(); return server; } catch (e) { if (attempt >= 3) throw e; }
     }
   }
 
   async start(): Promise<void> {
+    const { tls, password } = this.o;
     const p = track(spawn(REDIS_SERVER!, [
-      '--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--daemonize', 'no', '--protected-mode', 'yes',
+      ...(tls ? ['--port', '0', '--tls-port', String(this.port), '--tls-cert-file', tls.cert, '--tls-key-file', tls.key, '--tls-ca-cert-file', tls.ca, '--tls-auth-clients', 'no'] : ['--port', String(this.port)]),
+      ...(password ? ['--requirepass', password] : []),
+      '--bind', '127.0.0.1', '--dir', this.dir, '--daemonize', 'no', '--protected-mode', 'yes',
       '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--logfile', join(this.dir, 'redis.log'),
     ], { stdio: 'ignore' }));
     this.proc = p;
     let exited = false;
     p.once('exit', () => { exited = true; });
-    await until(`redis-server on 127.0.0.1:${this.port}`, 30_000, async () => { if (exited) throw new Error('redis-server exited'); return ping(this.port); });
+    await until(`redis-server on 127.0.0.1:${this.port}`, 30_000, async () => { if (exited) throw new Error('redis-server exited'); return ping(this.port, this.o.tls); });
   }
 
   /** SIGTERM (Redis flushes its append-only file and exits), SIGKILL if it does not within 30 s. */
