@@ -144,7 +144,7 @@ redisTest('two workers, one killed mid-job, another started: every ticket one ro
   const rest: [string, string, string?][] = [
     ['T-1', at('fsfreeze-timeout.tgz')], ['T-2', at('no-network-storage.tgz')], ['T-3', at('healthy.tgz'), 'UserErrorRpCollectionLimitReached'],
     ['T-4', at('fsfreeze-again.tgz')], ['T-5', at('corrupt.zip')], ['T-6', at('empty.tgz')], ['=SUM(1)', at('extension-load-failed-python.tgz')],
-    ['T-8', `${base}/dhcp-disabled.tgz`], ['T-9', `${base}/missing.tgz`],
+    ['T-8', `${base}/dhcp-disabled.tgz`], ['T-9', `${base}/missing.tgz`], ['T-10', at('healthy.tgz'), 'NoSuchCode'],
   ];
   const common = ['--redis', server.url, '--queue', q];
   const worker = () => new Azlog(['worker', ...common, '--lock-duration', '10']);
@@ -162,10 +162,10 @@ redisTest('two workers, one killed mid-job, another started: every ticket one ro
 
   const second = await run(['queue', 'submit', ...common, '-m', manifest(dir, 'rest.csv', rest)]);
   t.is(second.code, 0, second.stderr);
-  t.is(second.stdout, '9 tickets: 8 bundles queued, 1 already known\n');
+  t.is(second.stdout, '10 tickets: 8 bundles queued, 1 already known; 1 with an unknown error code (an error row each)\n');
   w3 = worker();
   const end = await drained(server.url, q, 9);
-  t.like(end, { waiting: 0, active: 0, retrying: 0, done: 6, failed: 3, tickets: 10 });
+  t.like(end, { waiting: 0, active: 0, retrying: 0, done: 6, failed: 3, tickets: 11 });
 
   // the big job went back to the queue when its worker died, and was finished by another
   const bigJob = await withQueue(redisTarget(server.url), q, async (queue) => queue.getJob(contentUnitId(await sha256File(big), undefined)));
@@ -181,17 +181,18 @@ redisTest('two workers, one killed mid-job, another started: every ticket one ro
   const out = join(dir, 'out.csv'), findings = join(dir, 'findings.csv'), jsonl = join(dir, 'out.jsonl');
   const ex = await run(['queue', 'export', ...common, '--csv', out, '--findings-csv', findings, '--jsonl', jsonl]);
   t.is(ex.code, 0, ex.stderr);
-  t.regex(ex.stderr, /10 tickets: 10 rows exported \(3 with an error\)/);
+  t.regex(ex.stderr, /11 tickets: 11 rows exported \(4 with an error\)/);
   const text = readFileSync(out, 'utf8');
   t.is(text.split('\n')[0], BUNDLE_COLUMNS.join(','), 'the columns of batch');
   const rows = parse(text, { columns: true }) as Rows;
-  t.deepEqual(rows.map((r) => r.ticket).sort(), ["'=SUM(1)", 'T-1', 'T-2', 'T-3', 'T-4', 'T-5', 'T-6', 'T-8', 'T-9', 'T-big'], 'every ticket exactly once, formulas escaped');
+  t.deepEqual(rows.map((r) => r.ticket).sort(), ["'=SUM(1)", 'T-1', 'T-10', 'T-2', 'T-3', 'T-4', 'T-5', 'T-6', 'T-8', 'T-9', 'T-big'], 'every ticket exactly once, formulas escaped');
   const by = (ticket: string) => rows.find((r) => r.ticket === ticket)!;
   t.regex(by('T-5').error!, /corrupt\.zip: not a readable zip/);
   t.is(by('T-5').status, 'error');
   t.regex(by('T-6').error!, /empty\.tgz: empty file/);
   t.is(by('T-9').error, `${base}/missing.tgz: download failed (HTTP 404 Not Found)`);
   t.is(by('T-4').sha256, by('T-1').sha256);
+  t.is(by('T-10').error, `${join(dir, 'rest.csv')} row 11: unknown error code: NoSuchCode (see \`azlog causes --symptoms\`)`);
   for (const [ticket, path, code] of [['T-1', at('fsfreeze-timeout.tgz')], ['T-2', at('no-network-storage.tgz')], ['T-3', at('healthy.tgz'), 'UserErrorRpCollectionLimitReached'], ['T-big', big], ['T-8', at('dhcp-disabled.tgz')]] as const) {
     const report = await analyze(path, { errorCode: code });
     t.is(by(ticket).verdict_cause, report.verdict.cause ?? '', ticket);
@@ -204,7 +205,7 @@ redisTest('two workers, one killed mid-job, another started: every ticket one ro
   t.is(reports.find((r) => r.ticket === 'T-8')!.bundle.path, `${base}/dhcp-disabled.tgz`);
 
   // the same tickets through `azlog batch`: the same rows (but for the times)
-  const local = [['T-big', big] as [string, string], ...rest.filter(([, b]) => !b.startsWith('http'))];
+  const local = [['T-big', big] as [string, string], ...rest.filter(([ticket, b]) => !b.startsWith('http') && ticket !== 'T-10')];
   const b = await run(['batch', '-m', manifest(dir, 'local.csv', local), '--csv', join(dir, 'batch.csv'), '--no-progress', '--jobs', '1']);
   t.is(b.code, 102, b.stderr);
   const batchRows = parse(readFileSync(join(dir, 'batch.csv'), 'utf8'), { columns: true }) as Rows;
@@ -213,16 +214,16 @@ redisTest('two workers, one killed mid-job, another started: every ticket one ro
 
   // submitting again adds no row; --since filters by when a row became final
   const again = await run(['queue', 'submit', ...common, '-m', join(dir, 'rest.csv')]);
-  t.regex(again.stdout, /9 tickets: 0 bundles queued, 0 already known; 9 already submitted \(no second row\), 3 failed before and queued again/);
+  t.regex(again.stdout, /10 tickets: 0 bundles queued, 0 already known; 10 already submitted \(no second row\), 3 failed before and queued again/);
   const w4 = new Azlog(['worker', ...common, '--until-empty']);
   t.is(await w4.exited, 0, w4.stderr);
   const after = await run(['queue', 'export', ...common]);
-  t.is((parse(after.stdout, { columns: true }) as Rows).length, 10);
+  t.is((parse(after.stdout, { columns: true }) as Rows).length, 11);
   const future = await run(['queue', 'export', ...common, '--since', new Date(Date.now() + MINUTE).toISOString()]);
   t.is((parse(future.stdout, { columns: true }) as Rows).length, 0);
-  t.regex(future.stderr, /0 rows exported.*10 older than --since/);
+  t.regex(future.stderr, /0 rows exported.*11 older than --since/);
   const st = await run(['queue', 'status', ...common]);
-  t.regex(st.stdout, /waiting {2}0\n {2}active {3}0\n {2}done {5}6\n {2}failed {3}3\n {2}tickets {2}10\n/);
+  t.regex(st.stdout, /waiting {2}0\n {2}active {3}0\n {2}done {5}6\n {2}failed {3}3\n {2}tickets {2}11\n/);
 });
 
 redisTest('Redis stopped while a worker runs: the worker says so, reconnects, and no job is lost', async (t) => {

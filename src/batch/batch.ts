@@ -91,8 +91,13 @@ export function readManifest(path: string): BatchInput[] {
   return rows.map((r, i) => {
     const bundle = r.bundle ?? r.bundle_path ?? r.path;
     if (!bundle) throw new Error(`${path}: row ${i + 2} has no bundle path (columns: ticket, bundle, error_code)`);
-    return { ticket: r.ticket ?? r.ticket_id ?? '', path: isAbsolute(bundle) ? bundle : join(dirname(path), bundle), errorCode: r.error_code || undefined, source: `${path} row ${i + 2}` };
+    return { ticket: r.ticket ?? r.ticket_id ?? '', path: isAbsolute(bundle) || /^https?:\/\//i.test(bundle) ? bundle : join(dirname(path), bundle), errorCode: r.error_code || undefined, source: `${path} row ${i + 2}` };
   });
+}
+
+/** The error of an input whose error code is unknown: its own row fails, not the run. */
+export function unknownCodeError(input: BatchInput): string | null {
+  return input.errorCode && !resolveSymptom(input.errorCode) ? `${input.source ?? input.path}: unknown error code: ${input.errorCode} (see \`azlog causes --symptoms\`)` : null;
 }
 
 /** Hashes of bundles already written to the CSV without an error (for --resume). */
@@ -144,8 +149,9 @@ export async function runBatch(inputs: BatchInput[], o: BatchOptions = {}): Prom
   const groups = new Map<string, BatchInput[]>();
   for (const input of inputs) {
     // a bad error code fails its own row before any work, not every bundle after analysis
-    if (input.errorCode && !resolveSymptom(input.errorCode)) {
-      emit(input, null, `${input.source ?? input.path}: unknown error code: ${input.errorCode} (see \`azlog causes --symptoms\`)`, 0);
+    const badCode = unknownCodeError(input);
+    if (badCode) {
+      if (inShard(input.path, o.shard)) emit(input, null, badCode, 0); else summary.total--;
       continue;
     }
     let sha: string;

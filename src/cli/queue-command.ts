@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { expandInputs, readManifest, type BatchInput } from '../batch/batch.js';
 import { UsageError } from '../analyze.js';
+import { resolveSymptom } from '../model/symptoms.js';
 import { DEFAULT_REDIS_URL, redisTarget } from '../queue/connection.js';
 import { checkQueueName, DEFAULT_QUEUE, isUrl } from '../queue/model.js';
 import { withQueue } from '../queue/session.js';
@@ -43,16 +44,20 @@ export function addQueueCommands(program: Command): void {
       const target = redisTarget(o.redis);
       const name = checkQueueName(o.queue);
       const attempts = positive('attempts', o.attempts, 3);
+      if (o.errorCode && !resolveSymptom(String(o.errorCode))) throw new UsageError(`-e, --error-code: unknown error code: ${o.errorCode} (see \`azlog causes --symptoms\`)`);
       let inputs: BatchInput[] = [];
       if (o.manifest) {
         try { inputs = readManifest(String(o.manifest)); } catch (e) { throw new UsageError((e as Error).message); }
       }
       inputs.push(...args.filter(isUrl).map((path) => ({ ticket: '', path })));
-      inputs.push(...await expandInputs(args.filter((a) => !isUrl(a))));
-      if (!inputs.length) throw new UsageError('no bundles given (pass files, directories, globs, URLs or --manifest)');
+      const notes: string[] = [];
+      inputs.push(...await expandInputs(args.filter((a) => !isUrl(a)), notes));
+      if (!inputs.length) throw new UsageError(`no bundles to queue: ${notes.join('; ') || 'nothing was given'} (pass bundle files, folders of bundles, globs, URLs or --manifest)`);
+      for (const n of notes) say(`warning: ${n}`);
       if (o.errorCode) for (const i of inputs) i.errorCode ??= String(o.errorCode);
       const s = await withQueue(target, name, (q, client) => submit(q, client, inputs, { attempts, backoffMs: 2000, onWarning: (t) => say(`warning: ${t}`) }));
-      const extra = [s.resubmitted ? `${s.resubmitted} already submitted (no second row)` : '', s.retried ? `${s.retried} failed before and queued again` : ''].filter(Boolean);
+      const extra = [s.resubmitted ? `${s.resubmitted} already submitted (no second row)` : '', s.retried ? `${s.retried} failed before and queued again` : '',
+        s.rejected ? `${s.rejected} with an unknown error code (an error row each)` : ''].filter(Boolean);
       process.stdout.write(`${s.tickets} tickets: ${s.queued} bundles queued, ${s.known} already known${extra.length ? `; ${extra.join(', ')}` : ''}\n`);
     });
 

@@ -63,12 +63,12 @@ export async function exportRows(queue: UnitQueue, client: Redis, o: ExportOptio
 
   for (let i = 0; i < entries.length; i += CHUNK) {
     const chunk = entries.slice(i, i + CHUNK);
-    const ready = chunk.filter((e) => finished.has(e.unit));
+    const ready = chunk.filter((e) => e.error || finished.has(e.unit));
     summary.pending += chunk.length - ready.length;
-    const results = await outcomes(queue, [...new Set(ready.map((e) => e.unit))], failedSet);
+    const results = await outcomes(queue, [...new Set(ready.filter((e) => !e.error).map((e) => e.unit))], failedSet);
     const rows: Row[] = [];
     for (const e of ready) {
-      const r = results.get(e.unit);
+      const r = e.error ? { report: null, error: e.error, ms: 0, finishedOn: e.submittedAt } : results.get(e.unit);
       if (!r) { summary.pending++; continue; } // finished and then retried between the two reads
       if (o.since !== undefined && Math.max(r.finishedOn, e.submittedAt) < o.since) { summary.skipped++; continue; }
       const input = { ticket: e.ticket, path: e.source };

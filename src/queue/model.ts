@@ -31,7 +31,10 @@ export interface TicketEntry {
   ticket: string;
   source: string;
   errorCode?: string;
+  /** The job that analyses its bundle; empty when the ticket failed at submission. */
   unit: string;
+  /** Why it failed at submission (an unknown error code): its row, without a job. */
+  error?: string;
   submittedAt: number;
 }
 
@@ -49,9 +52,7 @@ const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 /** The BullMQ job id of a unit: b.<sha256> for content, u.<hash of the URL> before download, p.<hash of the path> for a file the submitter could not read. */
 export function unitId(data: UnitData): string {
   const key = data.sha256 ? `b.${data.sha256}` : isUrl(data.source) ? `u.${sha(data.source)}` : `p.${sha(data.source)}`;
-  if (!data.errorCode) return key;
-  // a job id may not hold ':'; symptom codes never do, free text given as a code may
-  return /^\w+$/.test(data.errorCode) ? `${key}.${data.errorCode}` : `${key}.x${sha(data.errorCode).slice(0, 16)}`;
+  return data.errorCode ? `${key}.${data.errorCode}` : key; // a known symptom code: letters only
 }
 
 export function contentUnitId(sha256: string, errorCode: string | undefined): string {

@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { BatchInput } from '../batch/batch.js';
+import { unknownCodeError, type BatchInput } from '../batch/batch.js';
 import { sha256File } from '../ingest/streams.js';
 import { resolveSymptom } from '../model/symptoms.js';
 import { isUrl, seqKey, ticketField, ticketsKey, unitId, type TicketEntry, type UnitData, type UnitResult } from './model.js';
@@ -29,6 +29,8 @@ export interface SubmitSummary {
   resubmitted: number;
   /** Units that had failed and were queued again. */
   retried: number;
+  /** Tickets with an unknown error code: an error row each, nothing queued. */
+  rejected: number;
 }
 
 const CHUNK = 200;
@@ -46,19 +48,19 @@ async function unitOf(input: BatchInput, errorCode: string | undefined, warn: (t
 
 export async function submit(queue: Queue<UnitData, UnitResult>, client: Redis, inputs: BatchInput[], o: SubmitOptions): Promise<SubmitSummary> {
   const warn = o.onWarning ?? (() => undefined);
-  const summary: SubmitSummary = { tickets: inputs.length, queued: 0, known: 0, resubmitted: 0, retried: 0 };
+  const summary: SubmitSummary = { tickets: inputs.length, queued: 0, known: 0, resubmitted: 0, retried: 0, rejected: 0 };
   const tickets: Omit<TicketEntry, 'seq' | 'submittedAt'>[] = [];
   const units = new Map<string, UnitData>();
-  const unknown = new Set<string>();
   for (const input of inputs) {
-    // a known code in its canonical spelling, so its aliases share a job; an unknown one as given
-    // (the report then says the symptom was inferred, as `analyze` does)
-    const symptom = input.errorCode ? resolveSymptom(input.errorCode) : null;
-    const code = symptom?.code ?? input.errorCode;
-    if (code && !symptom && !unknown.has(code)) {
-      unknown.add(code);
-      warn(`unknown error code ${code}; the symptom is inferred (see \`azlog causes --symptoms\`)`);
+    // as in batch, a ticket with an unknown error code fails on its own: an error row, no job
+    const error = unknownCodeError(input);
+    if (error) {
+      tickets.push({ ticket: input.ticket, source: isUrl(input.path) ? input.path : resolve(input.path), errorCode: input.errorCode, unit: '', error });
+      summary.rejected++;
+      continue;
     }
+    // a code in its canonical spelling, so its aliases share a job
+    const code = input.errorCode ? resolveSymptom(input.errorCode)!.code : undefined;
     const data = await unitOf(input, code, warn);
     const unit = unitId(data);
     if (!units.has(unit)) units.set(unit, data);
@@ -91,7 +93,7 @@ export async function submit(queue: Queue<UnitData, UnitResult>, client: Redis, 
   results.forEach(([err, added], i) => {
     if (err) throw err;
     if (added === 0) { summary.resubmitted++; return; }
-    if (fresh.delete(tickets[i]!.unit)) return; // the first ticket of a new unit is what queued it
+    if (tickets[i]!.error || fresh.delete(tickets[i]!.unit)) return; // the first ticket of a new unit is what queued it
     summary.known++;
   });
   return summary;
