@@ -8,3 +8,8 @@ export class UsageError extends Error {
 export class BundleError extends Error {
   constructor(message: string) { super(message); this.name = 'BundleError'; }
 }
+
+/** Redis could not be reached, refused us, or went away during a command (queue, worker). */
+export class RedisUnavailableError extends Error {
+  constructor(message: string) { super(message); this.name = 'RedisUnavailableError'; }
+}

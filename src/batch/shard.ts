@@ -5,7 +5,7 @@
  * that cannot be read (no hash) is placed by its path.
  */
 import { createHash } from 'node:crypto';
-import { UsageError } from '../analyze.js';
+import { UsageError } from '../errors.js';
 
 export interface Shard { index: number; count: number }
 

@@ -1,7 +1,7 @@
 /** The `azlog` command line. Output goes to stdout, diagnostics to stderr; exit codes in exit-codes.ts. */
 import { readFileSync } from 'node:fs';
 import { Command, Option, CommanderError } from 'commander';
-import { BundleError, UsageError } from '../errors.js';
+import { BundleError, RedisUnavailableError, UsageError } from '../errors.js';
 import { fsError } from '../ingest/fs-errors.js';
 import { LimitError } from '../ingest/limits.js';
 import { CAUSES } from '../causes/index.js';
@@ -19,7 +19,6 @@ import { addLimitOptions, addOutputOptions, limitsFrom, useColor, warnNoRedact }
 import { addBatchCommand } from './batch-command.js';
 import { addUnknownCommand } from './unknown-command.js';
 import { addQueueCommands } from './queue-command.js';
-import { RedisUnavailableError } from '../queue/connection.js';
 
 // The pipeline, grammars and writers are imported inside the commands that use them, so that
 // --version, --help, causes and explain start without loading them (bench/startup measures it).

@@ -1,16 +1,12 @@
 /** `azlog queue submit|status|export` and `azlog worker`: the ticket queue on Redis (BullMQ). */
 import { Command, Option } from 'commander';
-import { expandInputs, readManifest, type BatchInput } from '../batch/batch.js';
-import { UsageError } from '../analyze.js';
+import type { BatchInput } from '../batch/batch.js';
+import { UsageError } from '../errors.js';
 import { resolveSymptom } from '../model/symptoms.js';
-import { DEFAULT_REDIS_URL, redisTarget } from '../queue/connection.js';
-import { checkQueueName, DEFAULT_QUEUE, isUrl } from '../queue/model.js';
-import { withQueue } from '../queue/session.js';
-import { submit } from '../queue/submit.js';
-import { queueStatus, renderStatus } from '../queue/status.js';
-import { exportRows } from '../queue/export.js';
-import { runWorker } from '../queue/worker.js';
+import { checkQueueName, DEFAULT_QUEUE, DEFAULT_REDIS_URL, isUrl } from '../queue/names.js';
 import { addLimitOptions, limitsFrom } from './options.js';
+
+// BullMQ, ioredis and the pipeline are imported inside the actions: `azlog --help` stays light
 
 // commander hands options over untyped; each action reads what it declared
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -41,6 +37,8 @@ export function addQueueCommands(program: Command): void {
     .option('-e, --error-code <code>', 'error code applied to every bundle without one in the manifest')
     .option('--attempts <n>', 'runs of a failing bundle before it is recorded as an error row', '3'))
     .action(async (args: string[], o: Opts) => {
+      const [{ expandInputs, readManifest }, { redisTarget }, { withQueue }, { submit }] = await Promise.all([
+        import('../batch/batch.js'), import('../queue/connection.js'), import('../queue/session.js'), import('../queue/submit.js')]);
       const target = redisTarget(o.redis);
       const name = checkQueueName(o.queue);
       const attempts = positive('attempts', o.attempts, 3);
@@ -65,6 +63,8 @@ export function addQueueCommands(program: Command): void {
     .description('waiting, active, done and failed bundles, the rate, and the oldest waiting one')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text')))
     .action(async (o: Opts) => {
+      const [{ redisTarget }, { withQueue }, { queueStatus, renderStatus }] = await Promise.all([
+        import('../queue/connection.js'), import('../queue/session.js'), import('../queue/status.js')]);
       const target = redisTarget(o.redis);
       const s = await withQueue(target, checkQueueName(o.queue), (q, client) => queueStatus(q, client, target.shown));
       process.stdout.write(o.format === 'json' ? JSON.stringify(s, null, 2) + '\n' : renderStatus(s));
@@ -78,6 +78,8 @@ export function addQueueCommands(program: Command): void {
     .option('--since <time>', 'only rows that became final at or after this ISO time (submitted or analysed)')
     .option('--excel', 'add a BOM so Excel reads UTF-8'))
     .action(async (o: Opts) => {
+      const [{ redisTarget }, { withQueue }, { exportRows }] = await Promise.all([
+        import('../queue/connection.js'), import('../queue/session.js'), import('../queue/export.js')]);
       const target = redisTarget(o.redis);
       const since = o.since === undefined ? undefined : Date.parse(o.since);
       if (Number.isNaN(since)) throw new UsageError(`--since: not a date/time: ${o.since}`);
@@ -93,6 +95,7 @@ export function addQueueCommands(program: Command): void {
     .option('--lock-duration <seconds>', 'a job whose worker stops renewing its lock this long (killed, frozen) goes back to the queue', '30')
     .option('--until-empty', 'exit when nothing is waiting or running (for a batch job that drains the queue)')))
     .action(async (o: Opts) => {
+      const [{ redisTarget }, { runWorker }] = await Promise.all([import('../queue/connection.js'), import('../queue/worker.js')]);
       const target = redisTarget(o.redis);
       const lockSeconds = positive('lock-duration', o.lockDuration, 30);
       if (lockSeconds < 5) throw new UsageError('--lock-duration: at least 5 seconds (the lock is renewed every half of it)');

@@ -5,16 +5,11 @@
  */
 import { Redis, type RedisOptions } from 'ioredis';
 import type { ConnectionOptions } from 'bullmq';
-import { UsageError } from '../analyze.js';
+import { RedisUnavailableError, UsageError } from '../errors.js';
+import { DEFAULT_REDIS_URL } from './names.js';
 
-export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 /** How long a connection check may take before the Redis is called unreachable. */
 const CHECK_MS = 10_000;
-
-/** Redis could not be reached, refused us, or went away during a command. */
-export class RedisUnavailableError extends Error {
-  constructor(message: string) { super(message); this.name = 'RedisUnavailableError'; }
-}
 
 export interface RedisTarget {
   url: string;

@@ -8,11 +8,7 @@ import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Queue, type ConnectionOptions } from 'bullmq';
 import type { Report } from '../model/types.js';
-import { UsageError } from '../analyze.js';
-
-/** Key prefix of the BullMQ keys; the ticket hash sits beside them. */
-export const PREFIX = 'azlog';
-export const DEFAULT_QUEUE = 'azlog';
+import { isUrl, PREFIX } from './names.js';
 
 /** What a worker needs to run one unit. */
 export interface UnitData {
@@ -36,15 +32,6 @@ export interface TicketEntry {
   /** Why it failed at submission (an unknown error code): its row, without a job. */
   error?: string;
   submittedAt: number;
-}
-
-export function checkQueueName(name: string): string {
-  if (!/^[A-Za-z0-9._-]{1,100}$/.test(name)) throw new UsageError(`--queue: use letters, digits, '.', '_' or '-' (at most 100), not ${JSON.stringify(name)}`);
-  return name;
-}
-
-export function isUrl(source: string): boolean {
-  return /^https?:\/\//i.test(source);
 }
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');

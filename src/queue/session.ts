@@ -4,7 +4,8 @@
  */
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { connect, describeRedisError, RedisUnavailableError, withTimeout, type RedisTarget } from './connection.js';
+import { RedisUnavailableError } from '../errors.js';
+import { connect, describeRedisError, withTimeout, type RedisTarget } from './connection.js';
 import { openQueue, type UnitData, type UnitResult } from './model.js';
 
 export type UnitQueue = Queue<UnitData, UnitResult>;

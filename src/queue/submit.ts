@@ -9,7 +9,8 @@ import type { Redis } from 'ioredis';
 import { unknownCodeError, type BatchInput } from '../batch/batch.js';
 import { sha256File } from '../ingest/streams.js';
 import { resolveSymptom } from '../model/symptoms.js';
-import { isUrl, seqKey, ticketField, ticketsKey, unitId, type TicketEntry, type UnitData, type UnitResult } from './model.js';
+import { seqKey, ticketField, ticketsKey, unitId, type TicketEntry, type UnitData, type UnitResult } from './model.js';
+import { isUrl } from './names.js';
 
 export interface SubmitOptions {
   /** Runs of a failing bundle before it is recorded as an error row. */

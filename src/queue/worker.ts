@@ -15,7 +15,8 @@ import { DEFAULT_LIMITS, type Limits } from '../ingest/limits.js';
 import { sha256File } from '../ingest/streams.js';
 import { bullConnection, connect, describeRedisError, withTimeout, type RedisTarget } from './connection.js';
 import { download, type Download } from './download.js';
-import { contentUnitId, isUrl, openQueue, packReport, PREFIX, type UnitData, type UnitResult } from './model.js';
+import { contentUnitId, openQueue, packReport, type UnitData, type UnitResult } from './model.js';
+import { isUrl, PREFIX } from './names.js';
 
 export interface WorkerOptions {
   queue: string;
