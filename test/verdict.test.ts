@@ -30,6 +30,10 @@ interface Case {
 }
 
 const CASES: Case[] = [
+  { name: 'old agent + a classic VM whose agent disabled itself: the disabled agent wins',
+    files: vm({ ...OLD, agentRunsExtension: false, run: null, statusCode: null,
+      agent: [oldAgentLine(-190, 'WARNING', 'Disabling guest agent in accordance with ovf-env.xml')], extra: { 'var/lib/waagent/disable_agent': '' } }),
+    outcome: 'found', cause: 'classic-vm-agent-not-provisioned', contributing: ['agent-outdated'] },
   { name: 'an old agent alone is the verdict, as a condition', files: vm(OLD),
     outcome: 'found', cause: 'agent-outdated', contributing: [], reasons: ['reason.condition-only'] },
   { name: 'old agent + certificate failure: the certificate wins, the agent contributes',
@@ -204,4 +208,15 @@ test('the first line says when the verdict is a background condition, not a fail
   t.is(old, 'Outcome: found — no failure is shown, but a background condition is');
   const cert = await analyzeTree(vm({ statusCode: 16, run: [py3(JOB + 7000, 'starting enable'), py3(JOB + 7100, 'unable to load certificate'), py3(JOB + 7200, 'Enable,error,16,,False')] }));
   t.is(renderText(cert, { lang: 'en', color: false }).split('\n')[0], 'Outcome: found — a failure of this backup is shown in the logs');
+});
+
+test('facts and the silence give the real time of the real line, not a rounded bucket', async (t) => {
+  const { SCENARIOS } = await import('../samples/scenarios.js');
+  const s = SCENARIOS.find((x) => x.name === 'agent-unresponsive')!;
+  const log = String(s.files['var/log/waagent.log']).trim().split('\n');
+  const stamp = (line: string) => new Date(line.slice(0, 27)).toISOString();
+  const r = await analyzeTree(s.files);
+  t.is(r.facts.firstAgentRecord, stamp(log[0]!));
+  t.is(r.facts.lastAgentRecord, stamp(log.at(-1)!));
+  t.true(r.findings.find((f) => f.cause === 'agent-unresponsive')!.summary.includes(`stops at ${stamp(log.at(-1)!)}`));
 });

@@ -1,6 +1,7 @@
 import type { Message } from '../model/types.js';
 import { ARTICLE, blind, found, healthyInJob, notObservable, of, recovered, ruledOut, signs, type Cause } from './cause.js';
 import { iso } from '../parse/time.js';
+import { agentRecordIn } from '../facts/derive.js';
 
 const HALF_HOUR_MIN = 30;
 const HOUR = 3600_000;
@@ -33,7 +34,7 @@ export const agentUnresponsive: Cause = {
       const before = ctx.agentMinutes.filter((m) => m < start).at(-1);
       if (!alive && before !== undefined) {
         silent = true;
-        silence = { id: 'finding.agent-unresponsive.silent', params: { stopsAt: iso(before * 60000) ?? '?', hours: Math.round((start - before) / 60), jobStart: ctx.job.start } };
+        silence = { id: 'finding.agent-unresponsive.silent', params: { stopsAt: iso(agentRecordIn(ctx.events, before, 'last')) ?? '?', hours: Math.round((start - before) / 60), jobStart: ctx.job.start } };
       }
     }
     const loop = crashLoop(crashes.map((e) => e.ms).filter((m): m is number => m !== null));

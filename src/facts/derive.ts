@@ -4,10 +4,26 @@ import { iso } from '../parse/time.js';
 import { byVersion } from './versions.js';
 import { deriveJobs } from './jobs.js';
 import { minAgentAt } from './limits.js';
+import { BUCKET_MIN } from '../pipeline/evidence-store.js';
 
 export const VMSNAPSHOT = 'Microsoft.Azure.RecoveryServices.VMSnapshotLinux';
 
 function last<T>(xs: T[]): T | undefined { return xs[xs.length - 1]; }
+
+/**
+ * The real time of the agent's first or last record in one bucket of its activity (which starts at
+ * `minute`): the buckets count every record, the kept events hold the lines; the bucket's start
+ * when none of its records is kept.
+ */
+export function agentRecordIn(events: Event[], minute: number, which: 'first' | 'last'): number {
+  const from = minute * 60000, to = from + BUCKET_MIN * 60000;
+  let hit: number | null = null;
+  for (const e of events) {
+    if (e.ms === null || !e.kind.startsWith('waagent.') || e.ms < from || e.ms >= to) continue;
+    if (hit === null || (which === 'first' ? e.ms < hit : e.ms > hit)) hit = e.ms;
+  }
+  return hit ?? minute * 60000;
+}
 
 export function deriveFacts(events: Event[], agentMinutes: number[], timeZone: string | null): Facts {
   const of = (kind: string) => events.filter((e) => e.kind === kind);
@@ -45,8 +61,8 @@ export function deriveFacts(events: Event[], agentMinutes: number[], timeZone: s
     waagentConf,
     vmbackupConf,
     lastHeartbeat: iso(last(heartbeats)?.ms ?? null),
-    firstAgentRecord: agentMinutes.length ? iso(agentMinutes[0]! * 60000) : null,
-    lastAgentRecord: agentMinutes.length ? iso(last(agentMinutes)! * 60000) : null,
+    firstAgentRecord: agentMinutes.length ? iso(agentRecordIn(events, agentMinutes[0]!, 'first')) : null,
+    lastAgentRecord: agentMinutes.length ? iso(agentRecordIn(events, last(agentMinutes)!, 'last')) : null,
     agentRestarts: of('waagent.start.daemon').length + of('waagent.agent.crash').length,
     incarnations,
     jobs: deriveJobs(events),

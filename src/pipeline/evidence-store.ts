@@ -46,7 +46,7 @@ class KindBucket {
 }
 
 /** Liveness is asked at a ±30 min scale: five-minute buckets keep the set small for long logs. */
-const BUCKET_MIN = 5;
+export const BUCKET_MIN = 5;
 
 export interface Activity {
   /** Five-minute buckets (epoch ms / 300000, floored) in which the agent wrote a record. */
