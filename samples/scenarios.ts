@@ -363,7 +363,7 @@ export const SCENARIOS: Scenario[] = [
     ].join('\n') + '\n' } }),
     expect: { cause: 'disk-too-large', status: 'confirmed', errorCode: 'UserErrorUnsupportedDiskSize', symptom: 'UserErrorUnsupportedDiskSize', cites: /\[sdc\]/ } },
   { name: 'restore-point-limit', description: 'guest healthy, job reported UserErrorRpCollectionLimitReached',
-    files: vm(), expect: { cause: 'restore-point-limit', status: 'likely', errorCode: 'UserErrorRpCollectionLimitReached', symptom: 'UserErrorRpCollectionLimitReached' } },
+    files: vm(), expect: { cause: null, errorCode: 'UserErrorRpCollectionLimitReached', symptom: 'UserErrorRpCollectionLimitReached' } },
   { name: 'old-failure-outside-window', description: 'a freeze failure five days before a successful backup is history, not the verdict',
     files: vm({ extra: { [`${LOGDIR}/extension.log.1`]: [py3(JOB - 5 * 24 * HOUR, 'Failed to FIFREEZE: /data with error message: Operation not supported'), py3(JOB - 5 * 24 * HOUR + 10, 'Enable,error,121,,False')].join('\n') + '\n' } }),
     expect: { cause: null } },

@@ -70,7 +70,17 @@ const CASES: Case[] = [
   { name: 'a given code whose causes are all unseen: check them by hand, no unrelated cause',
     errorCode: 'UserErrorFsFreezeFailed',
     files: vm({ statusCode: 16, run: [py3(JOB + 7000, 'starting enable'), py3(JOB + 7100, 'unable to load certificate'), py3(JOB + 7200, 'Enable,error,16,,False')] }),
-    outcome: 'none-found', cause: null, reasons: ['reason.check-by-hand'], statuses: { 'certificate-failure': ['confirmed', 'likely'] } },
+    outcome: 'cannot-tell', cause: null, reasons: ['reason.check-by-hand', 'reason.unrelated-failure'], statuses: { 'certificate-failure': ['confirmed', 'likely'] } },
+  { name: 'a given code never turns a background condition into the verdict while an unrelated failure shows',
+    errorCode: 'GuestAgentSnapshotTaskStatusError',
+    files: vm({ ...OLD, statusCode: 16, run: [py3(JOB + 7000, 'starting enable'), py3(JOB + 7100, 'unable to load certificate'), py3(JOB + 7200, 'Enable,error,16,,False')],
+      agent: [oldAgentLine(0.1, 'ERROR', '[CryptError] Failed to decrypt protected settings: openssl failed with exit code 1')] }),
+    outcome: 'cannot-tell', cause: null, reasons: ['reason.unrelated-failure'] },
+  { name: 'a service-side code with a healthy guest: none found, check the service by hand', errorCode: 'UserErrorRpCollectionLimitReached',
+    files: vm(), outcome: 'none-found', cause: null, reasons: ['reason.check-by-hand', 'reason.job-covered'], statuses: { 'restore-point-limit': 'not-observable' } },
+  { name: 'an error on another extension hours after a successful backup does not make that backup failed',
+    files: vm({ agentEnds: JOB + 8 * HOUR, agent: [agentLine(6 * 60, 'ERROR', 'Event: name=Microsoft.Azure.Extensions.CustomScript, op=Enable, message=[ExtensionOperationError] Non-zero exit code: 2, /var/lib/waagent/Microsoft.Azure.Extensions.CustomScript-2.1.13/bin/custom-script-shim enable, duration=0')] }),
+    outcome: 'none-found', cause: null },
   { name: 'an unknown code is a warning and the symptom is inferred', errorCode: 'UserErrorBrandNewThing',
     files: vm({ statusCode: 122, run: run((t) => [py3(t, 'T:S freeze result freeze timed-out'), py3(t + 100, 'Enable,error,122,,False')]) }),
     outcome: 'found', cause: 'fsfreeze-failed', reasons: ['reason.unknown-code'] },
@@ -135,7 +145,7 @@ for (const c of CASES) {
 /** Problems with ruled-out findings: one without a line, or one citing another finding's proof. */
 function ruledOutProblems(name: string, r: Report): string[] {
   const proof = new Set(r.findings.filter((f) => ['confirmed', 'likely', 'possible'].includes(f.status))
-    .flatMap((f) => f.evidence.filter((e) => e.strength !== 'supporting').map((e) => `${e.file}:${e.line}`)));
+    .flatMap((f) => f.evidence.filter((e) => e.strength === 'strong').map((e) => `${e.file}:${e.line}`)));
   return r.findings.filter((x) => x.status === 'ruled-out').flatMap((f) => [
     ...(f.evidence.length ? [] : [`${name}: ${f.cause} ruled out without a line`]),
     ...f.evidence.filter((e) => proof.has(`${e.file}:${e.line}`)).map((e) => `${name}: ${f.cause} cites ${e.file}:${e.line}, another finding's proof`),

@@ -44,8 +44,8 @@ export const agentUnresponsive: Cause = {
     if ((!crashes.length || routine) && !blacklisted.length && !silent) {
       const counter = healthyInJob(ctx).slice(-1);
       // a line showing the agent alive: in the job, else its last heartbeat (Windows: its last ordinary record)
-      const alive = counter.length ? counter : of(ctx, /^waagent\.heartbeat$|^windows\.agent\.(record|start)$/).slice(-1);
-      return ruledOut(this, ctx, alive, crashes.length
+      const aliveLine = counter.length ? counter : of(ctx, /^waagent\.heartbeat$|^windows\.agent\.(record|start)$/).slice(-1);
+      return ruledOut(this, ctx, aliveLine, crashes.length
         ? { id: 'finding.agent-unresponsive.restarted', params: { crashes: crashes.length } }
         : { id: 'finding.agent-unresponsive.alive' });
     }

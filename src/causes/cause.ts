@@ -5,6 +5,7 @@
 import type { CauseId, Event, Evidence, Facts, Finding, FindingRole, FindingStatus, JobWindow, Message, SymptomCode } from '../model/types.js';
 import { iso } from '../parse/time.js';
 import { SYMPTOMS } from '../model/symptoms.js';
+import { succeeded } from '../facts/jobs.js';
 import { causeText, english } from '../messages/cause-texts.js';
 import type { Composite } from '../messages/catalogue.js';
 
@@ -120,7 +121,11 @@ export function confidence(ctx: CauseContext, w: Weighed): number {
   base += Math.min(0.2, 0.1 * (files.size - 1));
   const lead = strong.length ? strong : supporting;
   const time = w.timeless ? 1 : lead.length ? Math.max(...lead.map((e) => nearJob(ctx, e))) : ctx.job ? 1 : 0.9;
-  return round(Math.min(1, base * time * (w.factor ?? 1) + (w.bonus ?? 0)));
+  // after a backup that succeeded, trouble that only began later is not that backup's failure
+  const job = ctx.job;
+  const later = !w.timeless && job !== null && succeeded(job) && lead.length > 0
+    && lead.every((e) => e.ms !== null && e.ms > Date.parse(job.end) + 0.5 * HOUR);
+  return round(Math.min(1, base * time * (later ? 0.6 : 1) * (w.factor ?? 1) + (w.bonus ?? 0)));
 }
 
 export function round(x: number): number { return Math.round(x * 100) / 100; }
@@ -135,13 +140,14 @@ export function toEvidence(e: Event): Evidence {
 }
 
 /** Picks the events to cite: stated failures before agreeing signs, nearest the job first, at most `n`. */
-export function cite(ctx: CauseContext, events: Event[], n = 4, strong: Set<Event> = new Set()): Evidence[] {
+export function cite(ctx: CauseContext, events: Event[], n = 4, strong?: Set<Event>): Evidence[] {
   const seen = new Set<string>();
   return [...events]
-    .sort((a, b) => Number(strong.has(b)) - Number(strong.has(a)) || nearJob(ctx, b) - nearJob(ctx, a) || (b.ms ?? 0) - (a.ms ?? 0))
+    .sort((a, b) => Number(strong?.has(b) ?? 0) - Number(strong?.has(a) ?? 0) || nearJob(ctx, b) - nearJob(ctx, a) || (b.ms ?? 0) - (a.ms ?? 0))
     .filter((e) => { const k = `${e.file}:${e.line}:${e.raw}`; if (seen.has(k)) return false; seen.add(k); return true; })
     .slice(0, n)
-    .map((e) => ({ ...toEvidence(e), ...(strong.size ? { strength: strong.has(e) ? 'strong' as const : 'supporting' as const } : {}) }));
+    // a finding tags every line it cites; a ruled-out finding's lines are counter-evidence, untagged
+    .map((e) => ({ ...toEvidence(e), ...(strong ? { strength: strong.has(e) ? 'strong' as const : 'supporting' as const } : {}) }));
 }
 
 export function found(cause: Cause, ctx: CauseContext, w: Weighed, note: Message): Finding {

@@ -1,4 +1,4 @@
-import { ARTICLE, found, manualCheck, notObservable, jobResult, type Cause } from './cause.js';
+import { ARTICLE, notObservable, type Cause } from './cause.js';
 
 export const restorePointLimit: Cause = {
   id: 'restore-point-limit',
@@ -8,10 +8,8 @@ export const restorePointLimit: Cause = {
   needs: [],
   role: 'failure',
   detect(ctx) {
-    const ok = jobResult(ctx).filter((e) => [0, 1].includes(Number(e.attrs.resultCode ?? e.attrs.code)));
-    if (ctx.symptom === 'UserErrorRpCollectionLimitReached') {
-      return { ...found(this, ctx, { supporting: ok, absence: !ok.length }, { id: 'finding.restore-point-limit.service-side' }), manualCheck: manualCheck(this) };
-    }
-    return notObservable(this, { id: 'finding.restore-point-limit.not-in-guest' });
+    // restore points live in the service: even when the job's error names them, the guest can only
+    // be shown healthy, and the verdict says to check them by hand
+    return notObservable(this, { id: ctx.symptom === 'UserErrorRpCollectionLimitReached' ? 'finding.restore-point-limit.service-side' : 'finding.restore-point-limit.not-in-guest' });
   },
 };

@@ -4,7 +4,7 @@
  */
 import type { Event, SymptomCode } from '../model/types.js';
 import type { CauseContext } from '../causes/cause.js';
-import { deriveFacts } from './derive.js';
+import { deriveFacts, VMSNAPSHOT } from './derive.js';
 import { primaryJob } from './jobs.js';
 import { yearFromDatedLines } from './years.js';
 
@@ -18,14 +18,19 @@ export interface ContextInput {
 
 export function buildContext(input: ContextInput): CauseContext {
   const { events, agentMinutes } = input;
-  yearFromDatedLines(events);
+  // lines given another year move in time: keep the events in time order for "the latest" reads
+  if (yearFromDatedLines(events) > 0) events.sort((a, b) => (a.ms ?? Infinity) - (b.ms ?? Infinity));
   const facts = deriveFacts(events, agentMinutes, input.timeZone);
+  // only errors on the backup's own path (VMSnapshot, or the agent handling it) say a later backup failed
   let latestError: number | null = null;
-  for (const e of events) if (e.level === 'error' && e.ms !== null && (latestError === null || e.ms > latestError)) latestError = e.ms;
+  for (const e of events) {
+    if (e.level !== 'error' || e.ms === null || !(e.kind.startsWith('vmsnapshot.') || e.attrs.handler === VMSNAPSHOT)) continue;
+    if (latestError === null || e.ms > latestError) latestError = e.ms;
+  }
   return { events, facts, present: new Set(input.present), job: primaryJob(facts.jobs, latestError), agentMinutes, symptom: input.symptom };
 }
 
 export { deriveFacts, VMSNAPSHOT } from './derive.js';
-export { deriveJobs, primaryJob, lastSuccess, succeeded, JOB_MAX_MS } from './jobs.js';
+export { deriveJobs, primaryJob, succeeded, JOB_MAX_MS } from './jobs.js';
 export { compareVersions, parseVersion } from './versions.js';
-export { minAgentAt, diskLimitAt, CURRENT_MIN_AGENT, formatSize, bytesToTiB } from './limits.js';
+export { minAgentAt, diskLimitAt, CURRENT_MIN_AGENT, formatSize } from './limits.js';

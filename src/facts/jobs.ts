@@ -31,15 +31,25 @@ export function deriveJobs(events: Event[]): JobWindow[] {
   }
   // extension.log runs that no settings/status job covers
   const covered = [...drafts.values()];
+  const lastRunOf = new Map<string, number>(); // per file: a run start within a minute of the last is the same run
   for (const e of events) {
     if (e.kind !== 'vmsnapshot.run.start' || e.attrs.phase !== 'enable' || e.ms === null) continue;
     const ms = e.ms;
     if (covered.some((j) => ms >= j.start - 60000 && ms <= (j.end ?? j.start + JOB_MAX_MS))) continue;
-    const prev = [...drafts.values()].find((j) => j.task === null && j.source === e.file && Math.abs(j.start - ms) < 60000);
-    if (!prev) drafts.set(`run@${ms}`, { start: ms, end: null, source: e.file, code: null, task: null });
+    const prev = lastRunOf.get(e.file);
+    lastRunOf.set(e.file, ms);
+    if (prev === undefined || Math.abs(prev - ms) >= 60000) drafts.set(`run@${ms}`, { start: ms, end: null, source: e.file, code: null, task: null });
   }
+  // final results in time order, found per job by binary search (long extension logs hold many)
+  const results = events.filter((e) => e.kind === 'vmsnapshot.result' && e.ms !== null && e.attrs.code !== 4).sort((a, b) => a.ms! - b.ms!);
+  const lastResultBy = (t: number) => {
+    let lo = 0, hi = results.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (results[mid]!.ms! <= t) lo = mid + 1; else hi = mid; }
+    return results[lo - 1];
+  };
   const jobs = [...drafts.values()].map((j): JobWindow => {
-    const res = events.filter((e) => e.kind === 'vmsnapshot.result' && e.ms !== null && e.ms >= j.start - 60000 && e.ms <= j.start + JOB_MAX_MS && e.attrs.code !== 4).at(-1);
+    const last = lastResultBy(j.start + JOB_MAX_MS);
+    const res = last && last.ms! >= j.start - 60000 ? last : undefined;
     if (res && j.code === null) j.code = Number(res.attrs.code);
     const end = j.end ?? (res?.ms ?? null) ?? j.start + JOB_MAX_MS;
     return { taskId: j.task, start: iso(j.start)!, end: iso(Math.max(end, j.start))!, source: j.source, statusCode: j.code };
@@ -64,7 +74,3 @@ export function primaryJob(jobs: JobWindow[], latestErrorMs: number | null = nul
   return latestErrorMs !== null && latestErrorMs > Date.parse(latest.end) + STALE_AFTER_MS ? null : latest;
 }
 
-/** The latest job that succeeded. */
-export function lastSuccess(jobs: JobWindow[]): JobWindow | null {
-  return jobs.filter(succeeded).at(-1) ?? null;
-}

@@ -36,8 +36,6 @@ export const CURRENT_MIN_AGENT = MIN_AGENT.at(-1)!.value;
 
 export function diskLimitAt(ms: number | null): { plain: number; encrypted: number } { return (at(DISK_LIMIT, ms) ?? DISK_LIMIT[0]!).value; }
 
-export function bytesToTiB(bytes: number): number { return bytes / TIB; }
-
 /** A size for people: TiB with one decimal, or GiB below 1 TiB. */
 export function formatSize(bytes: number): string {
   return bytes >= TIB ? `${(bytes / TIB).toFixed(1).replace(/\.0$/, '')} TiB` : `${Math.round(bytes / GIB)} GiB`;

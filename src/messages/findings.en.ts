@@ -269,6 +269,7 @@ export const FINDINGS_EN = {
   'reason.missing-logs': 'the bundle lacks logs the verdict needs: {kinds}',
   'reason.partial': 'the bundle is partial (entries were skipped or cut), so a failure may be hidden in what was not read',
   'reason.service-side': 'the causes of {code} are not visible in the guest: check them on the service side (the Backup job details in the Azure portal)',
+  'reason.unrelated-failure': 'the logs show a failure that {code} does not lead to: {causes}; check whether the error code is the one of this backup',
   'reason.check-by-hand': 'no cause of {code} is shown in the logs; check these by hand: {causes}',
   'reason.collect': 'collect the logs: on Linux run `sudo waagent -collect-logs` and send the zip it writes (/var/lib/waagent/logcollector/logs.zip), or copy /var/log/waagent.log, /var/log/azure and /var/lib/waagent by hand; on Windows copy C:\\WindowsAzure\\Logs and C:\\Packages\\Plugins',
   'reason.no-job': 'the bundle holds no record of the backup job (no VMSnapshot settings, status or run), so it cannot say the job had no failure',

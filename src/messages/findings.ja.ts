@@ -270,6 +270,7 @@ export const FINDINGS_JA: Record<FindingKey, string> = {
   'reason.missing-logs': '判定に必要なログがバンドルにありません: {kinds}。',
   'reason.partial': 'バンドルは不完全です (一部のエントリが読み飛ばされたか切り詰められました)。読めなかった部分に障害が隠れている可能性があります。',
   'reason.service-side': '{code} の原因はゲストからは見えません。サービス側 (Azure portal のバックアップ ジョブの詳細) で確認してください。',
+  'reason.unrelated-failure': 'ログには {code} につながらない失敗が示されています: {causes}。エラー コードがこのバックアップのものか確認してください。',
   'reason.check-by-hand': 'ログには {code} の原因が見当たりません。次の原因を手動で確認してください: {causes}。',
   'reason.collect': 'ログを収集してください。Linux では `sudo waagent -collect-logs` を実行し、作成される zip (/var/lib/waagent/logcollector/logs.zip) を送ってください。手動で集める場合は /var/log/waagent.log、/var/log/azure、/var/lib/waagent をコピーしてください。Windows では C:\\WindowsAzure\\Logs と C:\\Packages\\Plugins をコピーしてください。',
   'reason.no-job': 'バンドルにバックアップ ジョブの記録 (VMSnapshot の設定、状態、実行) がないため、ジョブに障害がなかったとは言えません。',

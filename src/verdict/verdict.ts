@@ -41,7 +41,7 @@ const atLeast = (f: Finding, s: FindingStatus) => TIER[f.status] >= TIER[s];
 /** A ruled-out finding never cites another finding's proof: such a line is dropped, and without one it is "not seen". */
 export function honestRuledOut(findings: Finding[]): Finding[] {
   const proof = new Set(findings.filter((f) => atLeast(f, 'possible'))
-    .flatMap((f) => f.evidence.filter((e) => e.strength !== 'supporting').map((e) => `${e.file}:${e.line}:${e.text}`)));
+    .flatMap((f) => f.evidence.filter((e) => e.strength === 'strong').map((e) => `${e.file}:${e.line}:${e.text}`)));
   return findings.map((f) => {
     if (f.status !== 'ruled-out') return f;
     const evidence = f.evidence.filter((e) => !proof.has(`${e.file}:${e.line}:${e.text}`));
@@ -78,11 +78,14 @@ export function decide(input: VerdictInput): { findings: Finding[]; verdict: Rep
     const cause = best.cause;
     const root = condPool.find((c) => CAUSED_BY_CONDITION[c.cause]?.includes(cause));
     if (root) reasons.push({ id: 'reason.caused-by-condition', params: { failure: cause, condition: root.cause } });
-  } else {
-    // a background condition is the verdict only when no failure is evident
+  } else if (!failures.length) {
+    // a background condition is the verdict only when no failure is evident at all
     best = [...condPool].sort(arbitrate)[0] ?? null;
     if (best) reasons.push({ id: 'reason.condition-only', params: { condition: best.cause } });
   }
+  // failures the given code does not lead to: named, never the verdict, and never "none found"
+  const unrelated = best ? [] : failures.map((f) => f.cause);
+  if (unrelated.length) reasons.push({ id: 'reason.unrelated-failure', params: { code: given ?? '', causes: unrelated.join(', ') } });
 
   const contributing = findings.filter((f) => f.role === 'condition' && atLeast(f, 'possible') && f.cause !== best?.cause).map((f) => f.cause);
   let outcome: Report['verdict']['outcome'];
@@ -98,7 +101,7 @@ export function decide(input: VerdictInput): { findings: Finding[]; verdict: Rep
       const open = findings.filter((f) => inOrder(f) && f.status !== 'ruled-out').map((f) => f.cause);
       if (open.length) reasons.push({ id: 'reason.check-by-hand', params: { code: given, causes: open.join(', ') } });
     }
-    const blind = input.present.size === 0 || missing.length > 0 || input.partial;
+    const blind = input.present.size === 0 || missing.length > 0 || input.partial || unrelated.length > 0;
     if (blind) {
       outcome = 'cannot-tell';
       reasons.push({ id: 'reason.collect' });
