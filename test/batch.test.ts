@@ -95,7 +95,7 @@ test('a manifest gives tickets and per-ticket error codes; findings CSV and JSON
   const r = azlog(['batch', '--manifest', manifest, '--csv', out, '--findings-csv', findings, '--jsonl', jsonl, '--no-progress']);
   t.is(r.code, 0, r.stderr);
   const rows = parse(readFileSync(out, 'utf8'), { columns: true }) as Record<string, string>[];
-  t.deepEqual(rows.map((x) => [x.ticket, x.verdict_cause]).sort(), [['T-1', 'restore-point-limit'], ['T-2', 'fsfreeze-failed']]);
+  t.deepEqual(rows.map((x) => [x.ticket, x.verdict_cause, x.outcome]).sort(), [['T-1', '', 'none-found'], ['T-2', 'fsfreeze-failed', 'found']]);
   const f = parse(readFileSync(findings, 'utf8'), { columns: true }) as Record<string, string>[];
   const reports = readFileSync(jsonl, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
   t.is(reports.length, 2);

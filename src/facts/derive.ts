@@ -4,7 +4,7 @@ import { iso } from '../parse/time.js';
 import { byVersion } from './versions.js';
 import { deriveJobs } from './jobs.js';
 import { minAgentAt } from './limits.js';
-import { BUCKET_MIN } from '../pipeline/evidence-store.js';
+import { ACTIVITY_BUCKET_MIN as BUCKET_MIN } from '../model/activity.js';
 
 export const VMSNAPSHOT = 'Microsoft.Azure.RecoveryServices.VMSnapshotLinux';
 

@@ -3,6 +3,7 @@
  * interesting kind (capped per kind: the first and the latest ones), and per-minute activity of
  * the agent for liveness questions. Routine records are only counted.
  */
+import { ACTIVITY_BUCKET_MIN } from '../model/activity.js';
 import type { Event, TimeSource } from '../model/types.js';
 import { localToUtc } from '../parse/time.js';
 
@@ -45,8 +46,8 @@ class KindBucket {
   }
 }
 
-/** Liveness is asked at a ±30 min scale: five-minute buckets keep the set small for long logs. */
-export const BUCKET_MIN = 5;
+/** Five-minute buckets keep the set small for long logs. */
+const BUCKET_MIN = ACTIVITY_BUCKET_MIN;
 
 export interface Activity {
   /** Five-minute buckets (epoch ms / 300000, floored) in which the agent wrote a record. */
