@@ -6,7 +6,7 @@ export const extensionLoadFailed: Cause = {
   os: ['linux', 'windows'],
   docs: ARTICLE,
   symptoms: [...SNAPSHOT_HEADING, 'UserErrorVmNotInDesirableState', 'ExtensionStuckInDeletionState', 'ExtensionConfigParsingFailure', 'UserErrorCrpReportedUserError'],
-  needs: ['waagent-log', 'handler-state', 'vmsnapshot-shell-log', 'command-execution-log'],
+  needs: ['waagent-log', 'handler-state', 'vmsnapshot-shell-log', 'command-execution-log', 'syslog'],
   role: 'failure',
   detect(ctx) {
     if (blind(this, ctx)) return notObservable(this, { id: 'finding.extension-load-failed.no-log' });
