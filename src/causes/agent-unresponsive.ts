@@ -1,7 +1,7 @@
 import type { Message } from '../model/types.js';
 import { ARTICLE, blind, found, healthyInJob, notObservable, of, recovered, ruledOut, signs, type Cause } from './cause.js';
 import { iso } from '../parse/time.js';
-import { agentRecordIn } from '../facts/derive.js';
+import { agentRecordIn } from '../facts/index.js';
 
 const HALF_HOUR_MIN = 30;
 const HOUR = 3600_000;

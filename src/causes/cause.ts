@@ -5,7 +5,7 @@
 import type { CauseId, Event, Evidence, Facts, Finding, FindingRole, FindingStatus, JobWindow, Message, SymptomCode } from '../model/types.js';
 import { iso } from '../parse/time.js';
 import { SYMPTOMS } from '../model/symptoms.js';
-import { succeeded } from '../facts/jobs.js';
+import { succeeded } from '../facts/index.js';
 import { causeText, english } from '../messages/cause-texts.js';
 import type { Composite } from '../messages/catalogue.js';
 

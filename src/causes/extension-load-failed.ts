@@ -1,4 +1,4 @@
-import { VMSNAPSHOT } from '../facts/derive.js';
+import { VMSNAPSHOT } from '../facts/index.js';
 import { SNAPSHOT_HEADING, ARTICLE, blind, found, nearJob, notObservable, of, ruledOut, signs, type Cause } from './cause.js';
 
 export const extensionLoadFailed: Cause = {

@@ -46,22 +46,20 @@ export const noNetwork: Cause = {
     if (!strong.length) {
       return ruledOut(this, ctx, agentHealthySigns(ctx).slice(-2), { id: 'finding.no-network.none' });
     }
-    // agent requests that a later request got through are retries, not a cut-off network: they
-    // support the cause at most, unless the agent was not healthy during the job
-    const contact = of(ctx, CONTACT, (e) => nearJob(ctx, e) >= 0.85);
-    const isolated = agent.length <= 2 && contact.some((h) => agent.every((a) => (h.ms ?? 0) > (a.ms ?? 0)));
-    // one or two failed agent requests with nothing else (no VMSnapshot failure, no job they fall
-    // in) are noise the agent retries, not a network that is down
-    // (the agent saying a fetch is "still failing" has seen it fail over time; "6 attempts made"
-    // is one request's routine retries and says nothing of the next one)
+    // failed agent requests are noise, not a cut-off network, when nothing corroborates them (no
+    // VMSnapshot failure, no code, no request left unanswered) and either they are lone (one or
+    // two, outside the job, and the agent never says a fetch is "still failing" — "6 attempts
+    // made" is one request's routine retries) or a later request got through while the agent
+    // stayed in contact during the job; then they support the cause at most
+    const uncorroborated = !ext.length && !codes.length && !unanswered.length;
     const persistent = agent.some((e) => /still failing|Exceeded max retry/i.test(e.message));
     const lone = !persistent && agent.length <= 2 && (!ctx.job || !agent.some((e) => inJob(ctx, e)));
-    const uncorroborated = !ext.length && !codes.length && !unanswered.length;
+    const contact = of(ctx, CONTACT, (e) => nearJob(ctx, e) >= 0.85);
+    const isolated = agent.length <= 2 && contact.some((h) => agent.every((a) => (h.ms ?? 0) > (a.ms ?? 0)));
     const gotThrough = isolated || recovered(ctx, agent, 60 * 60_000, CONTACT);
-    const retried = uncorroborated && (lone || gotThrough) && (!ctx.job || healthyInJob(ctx, CONTACT).length > 0 || lone);
+    const retried = uncorroborated && (lone || (gotThrough && (!ctx.job || healthyInJob(ctx, CONTACT).length > 0)));
     const supporting = [...firewall, ...of(ctx, 'waagent.proxy'), ...(retried ? agent : [])];
-    if (retried) strong.length = 0;
-    return found(this, ctx, { strong, supporting }, signs('finding.no-network.failures', [
+    return found(this, ctx, { strong: retried ? [] : strong, supporting }, signs('finding.no-network.failures', [
       ...describeFailures([...agent, ...ext, ...unanswered]),
       codes.length > 0 && { id: 'finding.no-network.result-code', params: { codes: codes.map((e) => e.attrs.resultCode).join(', ') } },
       proxy.length > 0 && { id: 'finding.no-network.proxy', params: { settings: proxy.map(([k, v]) => `${k}=${v}`).join(', ') } },

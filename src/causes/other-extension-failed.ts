@@ -1,4 +1,4 @@
-import { VMSNAPSHOT } from '../facts/derive.js';
+import { VMSNAPSHOT } from '../facts/index.js';
 import { blind, found, notObservable, of, ruledOut, VM_TROUBLESHOOT, type Cause } from './cause.js';
 
 export const otherExtensionFailed: Cause = {

@@ -1,4 +1,4 @@
-import { VMSNAPSHOT } from '../facts/derive.js';
+import { VMSNAPSHOT } from '../facts/index.js';
 import { statusWithCode, SNAPSHOT_HEADING, ARTICLE, blind, found, nearJob, notObservable, of, ruledOut, jobResult, signs, type Cause } from './cause.js';
 
 export const snapshotHighLoad: Cause = {

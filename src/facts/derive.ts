@@ -4,7 +4,7 @@ import { iso } from '../parse/time.js';
 import { byVersion } from './versions.js';
 import { deriveJobs } from './jobs.js';
 import { minAgentAt } from './limits.js';
-import { ACTIVITY_BUCKET_MIN as BUCKET_MIN } from '../model/activity.js';
+import { ACTIVITY_BUCKET_MIN } from '../model/activity.js';
 
 export const VMSNAPSHOT = 'Microsoft.Azure.RecoveryServices.VMSnapshotLinux';
 
@@ -16,7 +16,7 @@ function last<T>(xs: T[]): T | undefined { return xs[xs.length - 1]; }
  * when none of its records is kept.
  */
 export function agentRecordIn(events: Event[], minute: number, which: 'first' | 'last'): number {
-  const from = minute * 60000, to = from + BUCKET_MIN * 60000;
+  const from = minute * 60000, to = from + ACTIVITY_BUCKET_MIN * 60000;
   let hit: number | null = null;
   for (const e of events) {
     if (e.ms === null || !e.kind.startsWith('waagent.') || e.ms < from || e.ms >= to) continue;

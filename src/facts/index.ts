@@ -30,7 +30,8 @@ export function buildContext(input: ContextInput): CauseContext {
   return { events, facts, present: new Set(input.present), job: primaryJob(facts.jobs, latestError), agentMinutes, symptom: input.symptom };
 }
 
-export { deriveFacts, VMSNAPSHOT } from './derive.js';
-export { deriveJobs, primaryJob, succeeded, JOB_MAX_MS } from './jobs.js';
-export { compareVersions, parseVersion } from './versions.js';
-export { minAgentAt, diskLimitAt, CURRENT_MIN_AGENT, formatSize } from './limits.js';
+// what the causes read of the facts stage, from one place
+export { agentRecordIn, VMSNAPSHOT } from './derive.js';
+export { succeeded } from './jobs.js';
+export { compareVersions } from './versions.js';
+export { diskLimitAt, CURRENT_MIN_AGENT, formatSize } from './limits.js';
