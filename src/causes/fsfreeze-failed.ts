@@ -17,7 +17,7 @@ export const fsfreezeFailed: Cause = {
     if (!strong.length) return ruledOut(this, ctx, [...of(ctx, 'vmsnapshot.freeze.start'), ...jobResult(ctx)].slice(-1), { id: 'finding.fsfreeze-failed.none' });
     const mounts = [...new Set(log.map((e) => e.attrs.mount).filter(Boolean))];
     const code = [...codes, ...log].map((e) => Number(e.attrs.resultCode ?? e.attrs.code)).find((c) => [121, 122, 123].includes(c));
-    const what = `finding.fsfreeze-failed.${code === 123 ? 'cannot-open' : code === 122 ? 'timed-out' : code === 121 ? 'failed' : 'errors'}`;
+    const what = `finding.fsfreeze-failed.${code === 123 ? 'cannot-open' : code === 122 ? 'timed-out' : code === 121 ? 'failed' : !log.length && neverThawed.length ? 'never-thawed' : 'errors'}`;
     // a timeout names no mount: the last mount the safefreeze binary started on is the one that hung
     const binary = of(ctx, 'vmsnapshot.freeze.mount', (e) => e.attrs.binary === true && inJob(ctx, e)).at(-1);
     return found(this, ctx, { strong, supporting: binary ? [binary] : [] }, signs('finding.fsfreeze-failed.signs', [

@@ -234,6 +234,7 @@ export const FINDINGS_EN = {
   'finding.fsfreeze-failed.cannot-open': 'a mount point could not be opened (code 123)',
   'finding.fsfreeze-failed.timed-out': 'the freeze timed out (code 122)',
   'finding.fsfreeze-failed.failed': 'the freeze failed (code 121)',
+  'finding.fsfreeze-failed.never-thawed': 'the file systems were frozen and no thaw follows in the log',
   'finding.fsfreeze-failed.errors': 'freeze/thaw errors',
   'finding.fsfreeze-failed.on': '{@what} on {mounts}',
   'finding.fsfreeze-failed.last-mount': 'the freeze binary was last freezing {mount}',

@@ -235,6 +235,7 @@ export const FINDINGS_JA: Record<FindingKey, string> = {
   'finding.fsfreeze-failed.cannot-open': 'マウント ポイントを開けませんでした (コード 123)。',
   'finding.fsfreeze-failed.timed-out': 'フリーズがタイムアウトしました (コード 122)。',
   'finding.fsfreeze-failed.failed': 'フリーズに失敗しました (コード 121)。',
+  'finding.fsfreeze-failed.never-thawed': 'ファイル システムがフリーズされ、その後ログに解除の記録がありません。',
   'finding.fsfreeze-failed.errors': 'フリーズまたは解除のエラーがあります。',
   'finding.fsfreeze-failed.on': '{mounts} で、{@what}',
   'finding.fsfreeze-failed.last-mount': 'フリーズ用のプログラムが最後にフリーズしていたのは {mount} です。',
