@@ -11,7 +11,7 @@ export interface Origin { who: 'handler' | 'agent' | null; handler?: string; han
 const HANDLER_PATH = /\/var\/lib\/waagent\/([A-Za-z][\w.]*?)-(\d+(?:\.\d+)+)\//;
 const AGENT_PATH = /azurelinuxagent[/.']|WALinuxAgent-\d[\w.]*-py[\d.]+\.egg|\/usr\/sbin\/waagent|\bbin\/waagent\b/;
 
-export function originOf(text: string): Origin {
+function originOf(text: string): Origin {
   const h = HANDLER_PATH.exec(text);
   if (h && !/^WALinuxAgent$/.test(h[1]!)) return { who: 'handler', handler: h[1]!, handlerVersion: h[2]! };
   if (AGENT_PATH.test(text)) return { who: 'agent' };
@@ -39,8 +39,8 @@ export function crashOf(text: string): CrashText {
 }
 
 /** Attributes of a crash for an event: who, handler, exception, missing module. */
-export function crashAttrs(text: string): Record<string, AttrValue> {
-  const o = originOf(text), c = crashOf(text);
+export function crashAttrs(text: string, c: CrashText = crashOf(text)): Record<string, AttrValue> {
+  const o = originOf(text);
   const attrs: Record<string, AttrValue> = {};
   if (o.who) attrs.origin = o.who;
   if (o.handler) { attrs.handler = o.handler; attrs.handlerVersion = o.handlerVersion!; }
@@ -54,10 +54,9 @@ export function crashAttrs(text: string): Record<string, AttrValue> {
  * the agent's is a crash when `fatal` (stderr of the agent's process, a crash reporter) or the
  * text says so, else a traceback it logged. Returns false when the text is neither.
  */
-export function classifyCrash(e: Event, fatal: boolean): boolean {
-  const crash = crashOf(e.message);
+export function classifyCrash(e: Event, fatal: boolean, crash: CrashText = crashOf(e.message)): boolean {
   if (!crash.traceback && !crash.crash) return false;
-  Object.assign(e.attrs, crashAttrs(e.message));
+  Object.assign(e.attrs, crashAttrs(e.message, crash));
   const who = e.attrs.origin;
   if (who === 'handler') { e.kind = 'waagent.extension.failed'; e.level = 'error'; return true; }
   if (who === 'agent') {

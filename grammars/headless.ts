@@ -27,8 +27,8 @@ export function classifyHeadless(e: Event, grammar: LineGrammar): Event {
   const level = e.level;
   grammar.classify(e);
   if (!UNREAD_KINDS.has(e.kind)) return e;
-  if (classifyCrash(e, false)) return e;
   const crash = crashOf(e.message);
+  if (classifyCrash(e, false, crash)) return e;
   if (crash.traceback || /^\[std(?:err|out)\]$/m.test(e.message)) {
     e.kind = 'headless.output';
     e.level = level ?? (crash.traceback ? 'warning' : 'info');

@@ -5,7 +5,7 @@
  */
 import type { AttrValue, Event } from '../src/model/types.js';
 import type { FileContext, Header, LineGrammar } from '../src/parse/records.js';
-import { d2, fraction, MONTHS, wallMs, withUtcYear } from '../src/parse/time.js';
+import { fraction, isoOffsetMs, MONTHS, wallMs, withUtcYear } from '../src/parse/time.js';
 import { classifyWaagent, waagentHeader } from './waagent.js';
 import { classifyCrash } from './crash.js';
 
@@ -30,11 +30,7 @@ export function syslogHeader(line: string, ctx: FileContext): Header | null {
   if (m) {
     let t = wallMs(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), m[7] ? fraction(m[7], 0)[0] : 0);
     if (Number.isNaN(t)) return null;
-    if (m[8] !== 'Z') {
-      const sign = m[8]![0] === '-' ? -1 : 1;
-      const off = m[8]!.slice(1).replace(':', '');
-      t -= sign * (d2(off, 0) * 60 + d2(off, 2)) * 60000;
-    }
+    t -= isoOffsetMs(m[8]!);
     return { ms: t, timeSource: 'explicit-utc', level: null, body: m[12]!, attrs: { host: m[9]!, program: m[10]!, ...(m[11] ? { pid: Number(m[11]) } : {}) } };
   }
   m = DMESG_RE.exec(line);

@@ -111,7 +111,7 @@ function levelAt(b: Buffer, at: number, end: number): Level | null {
   return null;
 }
 
-export function waagentHeaderBytes(b: Buffer, s: number, end: number): HeaderBytes | null {
+function waagentHeaderBytes(b: Buffer, s: number, end: number): HeaderBytes | null {
   sniffed.continues = false;
   const c0 = b[s];
   if (c0 === 69 /* E */ || c0 === 87 /* W */) { // bareG0Header

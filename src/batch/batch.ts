@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import fg from 'fast-glob';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { isUrl } from '../queue/names.js';
 import type { Report } from '../model/types.js';
 import type { Limits } from '../ingest/limits.js';
 import { BUNDLE_COLUMNS, bundleRow, csvText, FINDING_COLUMNS, findingRows, type Row } from '../report/csv.js';
@@ -91,7 +92,7 @@ export function readManifest(path: string): BatchInput[] {
   return rows.map((r, i) => {
     const bundle = r.bundle ?? r.bundle_path ?? r.path;
     if (!bundle) throw new Error(`${path}: row ${i + 2} has no bundle path (columns: ticket, bundle, error_code)`);
-    return { ticket: r.ticket ?? r.ticket_id ?? '', path: isAbsolute(bundle) || /^https?:\/\//i.test(bundle) ? bundle : join(dirname(path), bundle), errorCode: r.error_code || undefined, source: `${path} row ${i + 2}` };
+    return { ticket: r.ticket ?? r.ticket_id ?? '', path: isAbsolute(bundle) || isUrl(bundle) ? bundle : join(dirname(path), bundle), errorCode: r.error_code || undefined, source: `${path} row ${i + 2}` };
   });
 }
 

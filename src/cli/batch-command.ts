@@ -4,10 +4,9 @@ import { promises as fsp } from 'node:fs';
 import { dirname } from 'node:path';
 import type { BatchInput } from '../batch/batch.js';
 import { UsageError } from '../errors.js';
-import { addLimitOptions, addOutputOptions, limitsFrom, warnNoRedact } from './options.js';
+import { addLimitOptions, addOutputOptions, checkErrorCodeOption, limitsFrom, positive, warnNoRedact } from './options.js';
 import { EXIT } from './exit-codes.js';
 import { ProgressLine } from './progress.js';
-import { resolveSymptom } from '../model/symptoms.js';
 import { parseShard } from '../batch/shard.js';
 
 function clock(ms: number): string {
@@ -38,7 +37,7 @@ export function addBatchCommand(program: Command): void {
         if ((await fsp.stat(file).catch(() => null))?.isDirectory()) throw new UsageError(`${flag} ${file}: a directory; give a file name`);
         if (!(await fsp.stat(dirname(file)).catch(() => null))?.isDirectory()) throw new UsageError(`${flag} ${file}: no such folder: ${dirname(file)}`);
       }
-      if (o.errorCode && !resolveSymptom(String(o.errorCode))) throw new UsageError(`-e, --error-code: unknown error code: ${o.errorCode} (see \`azlog causes --symptoms\`)`);
+      checkErrorCodeOption(o.errorCode);
       let inputs: BatchInput[] = [];
       if (o.manifest) {
         try { inputs = readManifest(String(o.manifest)); } catch (e) { throw new UsageError((e as Error).message); }
@@ -51,8 +50,7 @@ export function addBatchCommand(program: Command): void {
       }
       for (const n of notes) process.stderr.write(`azlog: warning: ${n}\n`);
       if (o.errorCode) for (const i of inputs) i.errorCode ??= String(o.errorCode);
-      const jobs = o.jobs === undefined ? undefined : Number(o.jobs);
-      if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0)) throw new UsageError(`--jobs: not a positive whole number: ${o.jobs}`);
+      const jobs = o.jobs === undefined ? undefined : positive('jobs', String(o.jobs), 0);
       const shard = o.shard === undefined ? undefined : parseShard(String(o.shard));
       const tty = Boolean(process.stderr.isTTY) && o.progress !== false;
       // rows and the bar may share one terminal: the bar is cleared before each row and drawn again after it

@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { DEFAULT_LIMITS, parseSize, type Limits } from '../ingest/limits.js';
 import { UsageError } from '../errors.js';
+import { resolveSymptom } from '../model/symptoms.js';
 
 export function addLimitOptions(cmd: Command): Command {
   return cmd
@@ -40,4 +41,17 @@ export function warnNoRedact(noRedact: boolean): void {
 /** Colour only on a TTY, never with NO_COLOR set. */
 export function useColor(stream: NodeJS.WriteStream = process.stdout): boolean {
   return Boolean(stream.isTTY) && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '') && process.env.TERM !== 'dumb';
+}
+
+/** A whole number above zero from an option, or the fallback when it was not given. */
+export function positive(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!(Number.isInteger(n) && n > 0)) throw new UsageError(`--${name}: not a positive whole number: ${value}`);
+  return n;
+}
+
+/** An unknown `-e` is refused before a queue runs on a typo. */
+export function checkErrorCodeOption(code: unknown): void {
+  if (code && !resolveSymptom(String(code))) throw new UsageError(`-e, --error-code: unknown error code: ${code} (see \`azlog causes --symptoms\`)`);
 }

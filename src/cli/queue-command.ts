@@ -2,9 +2,8 @@
 import { Command, Option } from 'commander';
 import type { BatchInput } from '../batch/batch.js';
 import { UsageError } from '../errors.js';
-import { resolveSymptom } from '../model/symptoms.js';
 import { checkQueueName, DEFAULT_QUEUE, DEFAULT_REDIS_URL, isUrl } from '../queue/names.js';
-import { addLimitOptions, limitsFrom } from './options.js';
+import { addLimitOptions, checkErrorCodeOption, limitsFrom, positive } from './options.js';
 
 // BullMQ, ioredis and the pipeline are imported inside the actions: `azlog --help` stays light
 
@@ -16,13 +15,6 @@ function addConnectionOptions(cmd: Command): Command {
   return cmd
     .option('--redis <url>', `Redis URL: redis://[user:password@]host:port[/db], rediss:// for TLS (default: AZLOG_REDIS_URL, else ${DEFAULT_REDIS_URL})`)
     .option('--queue <name>', 'queue name: separate queues share one Redis', DEFAULT_QUEUE);
-}
-
-function positive(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!(Number.isInteger(n) && n > 0)) throw new UsageError(`--${name}: not a positive whole number: ${value}`);
-  return n;
 }
 
 const say = (line: string) => process.stderr.write(`azlog: ${line}\n`);
@@ -42,7 +34,7 @@ export function addQueueCommands(program: Command): void {
       const target = redisTarget(o.redis);
       const name = checkQueueName(o.queue);
       const attempts = positive('attempts', o.attempts, 3);
-      if (o.errorCode && !resolveSymptom(String(o.errorCode))) throw new UsageError(`-e, --error-code: unknown error code: ${o.errorCode} (see \`azlog causes --symptoms\`)`);
+      checkErrorCodeOption(o.errorCode);
       let inputs: BatchInput[] = [];
       if (o.manifest) {
         try { inputs = readManifest(String(o.manifest)); } catch (e) { throw new UsageError((e as Error).message); }

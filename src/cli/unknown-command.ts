@@ -6,13 +6,13 @@ import { BundleError } from '../errors.js';
 import { addLimitOptions, addOutputOptions, limitsFrom, warnNoRedact } from './options.js';
 import { EXIT } from './exit-codes.js';
 
-export const UNKNOWN_COLUMNS = ['template', 'kind', 'level', 'count', 'bundles', 'first_bundle', 'first_file', 'first_line', 'last_bundle', 'last_file', 'last_line', 'example'] as const;
+const UNKNOWN_COLUMNS = ['template', 'kind', 'level', 'count', 'bundles', 'first_bundle', 'first_file', 'first_line', 'last_bundle', 'last_file', 'last_line', 'example'] as const;
 
 function where(p: Place): string {
   return `${p.bundle} ${p.file}:${p.line ?? '-'}`;
 }
 
-export function renderUnknownText(clusters: Cluster[], bundles: number): string {
+function renderUnknownText(clusters: Cluster[], bundles: number): string {
   const lines = clusters.reduce((n, c) => n + c.count, 0);
   const out = [`${lines} line(s) not understood, in ${clusters.length} template(s), across ${bundles} bundle(s)\n`];
   for (const c of clusters) {
@@ -21,7 +21,7 @@ export function renderUnknownText(clusters: Cluster[], bundles: number): string 
   return out.join('');
 }
 
-export function unknownRows(clusters: Cluster[]) {
+function unknownRows(clusters: Cluster[]) {
   return clusters.map((c) => ({
     template: c.template, kind: c.kind, level: c.level, count: c.count, bundles: c.bundles,
     first_bundle: c.first.bundle, first_file: c.first.file, first_line: c.first.line,

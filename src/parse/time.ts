@@ -149,3 +149,10 @@ export function withUtcYear(ms: number, year: number): number {
   d.setUTCFullYear(year);
   return d.getTime();
 }
+
+/** Milliseconds east of UTC of an ISO-8601 zone (`Z`, `+09:00`, `+0900`, `-05`). */
+export function isoOffsetMs(zone: string): number {
+  if (zone.toUpperCase() === 'Z') return 0;
+  const digits = zone.slice(1).replace(':', '');
+  return (zone[0] === '-' ? -1 : 1) * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0)) * 60000;
+}

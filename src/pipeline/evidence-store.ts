@@ -127,7 +127,7 @@ function detach(s: string): string {
 }
 
 /** Converts a local wall-clock event time to UTC in place, recording how. */
-export function resolveTime(e: Event, zone: string | null): Event {
+function resolveTime(e: Event, zone: string | null): Event {
   if (e.timeSource !== 'local:?') return e;
   if (e.ms === null) { e.timeSource = 'assumed-utc'; return e; }
   const r = resolveLocal(e.ms, zone);

@@ -46,10 +46,10 @@ export function describeRedisError(e: unknown): string {
  * Opens one client and checks it answers, within a bounded time. The client gives up instead of
  * retrying for ever: the commands that use it (submit, status, export) should fail, not wait.
  */
-export async function connect(target: RedisTarget, extra: RedisOptions = {}): Promise<Redis> {
+export async function connect(target: RedisTarget): Promise<Redis> {
   const client = new Redis(target.url, {
     lazyConnect: true, connectTimeout: CHECK_MS, disconnectTimeout: 500, maxRetriesPerRequest: 1,
-    retryStrategy: (times) => (times > 3 ? null : times * 300), ...extra,
+    retryStrategy: (times) => (times > 3 ? null : times * 300),
   });
   let last: unknown = null;
   client.on('error', (e) => { last = e; }); // reported once, below, not by ioredis on the console

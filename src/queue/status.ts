@@ -41,7 +41,8 @@ export async function queueStatus(queue: UnitQueue, client: Redis, shown: string
   };
 }
 
-export function renderStatus(s: QueueStatus, now = Date.now()): string {
+export function renderStatus(s: QueueStatus): string {
+  const now = Date.now();
   const ago = s.oldestWaiting ? Math.round((now - Date.parse(s.oldestWaiting)) / 60_000) : 0;
   return [
     `queue ${s.queue} at ${s.redis}`,

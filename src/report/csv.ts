@@ -3,7 +3,6 @@
  * and `timeline --format csv`. Cells that a spreadsheet would run as a formula (= + - @, tab, CR)
  * are escaped; dates are ISO-8601 so they sort; `--excel` adds a BOM so Excel reads UTF-8.
  */
-import { stringify, type Stringifier } from 'csv-stringify';
 import { stringify as stringifySync } from 'csv-stringify/sync';
 import type { Report } from '../model/types.js';
 import { findingNote } from '../messages/findings.js';
@@ -24,9 +23,6 @@ function options(columns: readonly string[], o: CsvOptions) {
   return { columns: [...columns], header: o.header ?? true, bom: o.excel ?? false, escape_formulas: true, record_delimiter: o.excel ? 'windows' as const : 'unix' as const };
 }
 
-export function csvStream(columns: readonly string[], o: CsvOptions = {}): Stringifier {
-  return stringify(options(columns, o));
-}
 
 export function csvText(columns: readonly string[], rows: Row[], o: CsvOptions = {}): string {
   return stringifySync(rows, options(columns, o));

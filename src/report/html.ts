@@ -151,7 +151,7 @@ var pending=null;window.addEventListener('resize',function(){clearTimeout(pendin
 if(D.focus)draw(D.focus[0],D.focus[1]);else draw(lo,hi);
 })();`;
 
-function esc(s: string): string { return escapeHtml(s); }
+const esc = escapeHtml;
 
 /** A cited line: in full where it is first cited, a link to it afterwards. */
 function citeHtml(cites: Citations, e: Evidence, lang: Lang): string {

@@ -32,7 +32,7 @@ export function verdictSentence(r: Report, lang: Lang): string {
 }
 
 /** Each background condition reported beside the verdict: its id, title and what the logs show. */
-export function contributingLines(r: Report, lang: Lang): string[] {
+function contributingLines(r: Report, lang: Lang): string[] {
   return r.verdict.contributing.map((id) => {
     const f = r.findings.find((x) => x.cause === id);
     return `${tr(lang, 'contributing')}: ${id} — ${causeTitle(id, lang)}${f ? ` (${findingNote(f, lang)})` : ''}`;

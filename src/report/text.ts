@@ -10,7 +10,6 @@ import { hidesText, localizeDocs, statusLabel, tr, type Lang } from '../messages
 import { Citations, factsLine, jobLine, location, outcomeLine, printable, symptomLine, verdictFinding, verdictHeadline, verdictNotes } from './summary.js';
 import { clip, wrap } from './width.js';
 
-export { wrap } from './width.js';
 
 export interface TextOptions { lang: Lang; color: boolean; width?: number }
 

@@ -36,7 +36,7 @@ function isZeroWidth(cp: number): boolean {
   return (cp >= 0x300 && cp <= 0x36f) || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0xfe00 && cp <= 0xfe0f) || cp === 0x3099 || cp === 0x309a || cp < 0x20;
 }
 
-export function charWidth(ch: string): number {
+function charWidth(ch: string): number {
   const cp = ch.codePointAt(0)!;
   return isZeroWidth(cp) ? 0 : isWide(cp) ? 2 : 1;
 }
@@ -48,10 +48,6 @@ export function displayWidth(s: string): number {
   return n;
 }
 
-/** Pads with spaces to `cols` visible columns. */
-export function padTo(s: string, cols: number): string {
-  return s + ' '.repeat(Math.max(0, cols - displayWidth(s)));
-}
 
 // a run of colour codes, a `command` (kept on one line to copy), a wide character (with any
 // closing punctuation that must not start a line: 。、」 …), a word with its trailing spaces, or spaces

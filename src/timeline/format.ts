@@ -11,7 +11,7 @@ import { csvText } from '../report/csv.js';
 export type TimelineFormat = 'text' | 'jsonl' | 'csv';
 
 /** The CSV columns, in the order of the jsonl keys. */
-export const TIMELINE_CSV_COLUMNS = ['time', 'time_source', 'file', 'line', 'lines', 'kind', 'level', 'message', 'attrs'] as const;
+const TIMELINE_CSV_COLUMNS = ['time', 'time_source', 'file', 'line', 'lines', 'kind', 'level', 'message', 'attrs'] as const;
 const TAIL_COLUMNS = TIMELINE_CSV_COLUMNS.slice(2);
 
 export interface Formatter {

@@ -4,7 +4,7 @@
  * the whole day. Anything else is refused rather than guessed.
  */
 import { UsageError } from '../errors.js';
-import { wallMs } from '../parse/time.js';
+import { fraction, isoOffsetMs, wallMs } from '../parse/time.js';
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
@@ -16,14 +16,10 @@ export function parseBound(option: 'since' | 'until', text: string): number {
   const fail = () => new UsageError(`--${option}: not an ISO-8601 date or time: ${text} (e.g. 2024-06-11, 2024-06-11T03:12:00Z; a time without a zone is UTC)`);
   if (!m) throw fail();
   const [, y, mo, d, h, mi, s, f, zone] = m;
-  const ms = f ? Number(f.slice(0, 3).padEnd(3, '0')) : 0;
+  const ms = f ? fraction(f, 0)[0] : 0;
   let t = wallMs(Number(y), Number(mo), Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0), ms);
   if (Number.isNaN(t) || (s !== undefined && Number(s) > 59)) throw fail();
-  if (zone && zone.toUpperCase() !== 'Z') {
-    const sign = zone[0] === '-' ? -1 : 1;
-    const digits = zone.slice(1).replace(':', '');
-    t -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0)) * 60000;
-  }
+  if (zone) t -= isoOffsetMs(zone);
   if (h === undefined && option === 'until') t += DAY_MS - 1;
   return t;
 }

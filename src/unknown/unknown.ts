@@ -26,7 +26,7 @@ export interface Cluster {
 
 const SEVERITY: Record<string, number> = { verbose: 0, info: 1, warning: 2, error: 3 };
 
-export class UnknownCollector {
+class UnknownCollector {
   private clusters = new Map<string, Cluster & { seen: Set<string> }>();
 
   add(bundle: string, e: Event): void {
