@@ -242,20 +242,32 @@ const AGENT_EVENT_NAMES = /^(?:WALinuxAgent(?:-\d[\w.]*)?|WALA)$/;
 /** One pass over the message for every rule literal at once: most records match none (the hot path). */
 const ANY_LITERAL = new RegExp([...new Set(RULES.flatMap((r) => r.lit))].map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
 
-function applyRule(e: Event, text: string): boolean {
-  if (!ANY_LITERAL.test(text)) return false;
-  for (const r of RULES) {
+/**
+ * The first rule (from rule `from` on) whose literal occurs and whose regex, when it reads
+ * attributes, matches; with the match. `from` may skip rules only when none of their literals is
+ * in the text (the sieve knows this from its byte scan).
+ */
+function matchRule(text: string, from = 0): [Rule, RegExpExecArray | null] | null {
+  if (from === 0 && !ANY_LITERAL.test(text)) return null;
+  for (let i = from; i < RULES.length; i++) {
+    const r = RULES[i]!;
     let hit = false;
     for (const l of r.lit) if (text.includes(l)) { hit = true; break; }
     if (!hit) continue;
-    if (r.re) {
-      const m = r.re.exec(text);
-      if (!m) { if (r.attrs) continue; } else if (r.attrs) Object.assign(e.attrs, r.attrs(m, e));
-    }
-    e.kind = r.kind;
-    return true;
+    const m = r.re ? r.re.exec(text) : null;
+    if (!m && r.re && r.attrs) continue;
+    return [r, m];
   }
-  return false;
+  return null;
+}
+
+function applyRule(e: Event, text: string): boolean {
+  const found = matchRule(text);
+  if (!found) return false;
+  const [r, m] = found;
+  if (m && r.attrs) Object.assign(e.attrs, r.attrs(m, e));
+  e.kind = r.kind;
+  return true;
 }
 
 /** Text that names an HTTP exchange: restutil's failures, 2.0.x dumps, status answers, the host plugin. */
@@ -345,13 +357,34 @@ export function classifyWaagent(e: Event): Event {
   return e;
 }
 
+/** Every rule literal with the rank of the first rule that holds it; `Event: ` ranks after the rules. */
+const SIEVE_LITERALS: [string, number][] = [...RULES.flatMap((r, i) => r.lit.map((l): [string, number] => [l, i])), ['Event: ', RULES.length]];
+
+const quick = { kind: '', body: '' };
+
+/**
+ * The kind classifyWaagent gives a one-line record that is not a warning or an error, told from
+ * the rule stage alone (which is all that decides it for such a record), starting at the rule the
+ * sieve's rank names; null for an `Event:` record, which needs the full grammar.
+ */
+function quickKind(line: string, rank: number): { kind: string; body: string } | null {
+  const h = waagentHeader(line);
+  if (!h || h.continues || h.level === 'warning' || h.level === 'error' || h.body.startsWith('Event: ')) return null;
+  quick.kind = matchRule(h.body, rank)?.[0].kind ?? 'waagent.record';
+  quick.body = h.body;
+  return quick;
+}
+
 export const waagentGrammar: LineGrammar = {
   id: 'waagent',
   header: (line: string, _ctx: FileContext) => waagentHeader(line),
   classify: classifyWaagent,
   // classifyWaagent leaves a record 'waagent.record' unless a rule literal occurs, it is an
   // `Event:` record, or it is an error; the literals come from RULES, so a new rule needs nothing here
-  sieve: { literals: [...new Set(RULES.flatMap((r) => r.lit)), 'Event: '], plainKind: 'waagent.record', header: waagentHeaderBytes },
+  sieve: {
+    literals: SIEVE_LITERALS.map(([l]) => l), ranks: SIEVE_LITERALS.map(([, r]) => r),
+    plainKind: 'waagent.record', header: waagentHeaderBytes, quickKind,
+  },
 };
 
 /** Sample lines with the fields they must yield (checked by test/grammars.test.ts). */

@@ -76,7 +76,7 @@ export async function analyzeWithInventory(input: string | Readable, options: An
   const unknownCode = options.errorCode && !given ? options.errorCode : null;
   const started = performance.now();
   const store = new EvidenceStore();
-  const inventory = await scanBundle(input, store.add, { limits: options.limits, progress: options.progress, countPlain: options.fullGrammar ? undefined : store.count });
+  const inventory = await scanBundle(input, store.add, { limits: options.limits, progress: options.progress, plain: options.fullGrammar ? undefined : store });
   // nothing recognised and nothing damaged: not a bundle at all (damage is reported as partial instead)
   if (inventory.present.length === 0 && inventory.problems.length === 0) {
     throw new BundleError(`${options.displayPath ?? input}: no Azure VM artifact recognised (${inventory.entries} entries read; expected waagent.log, /var/lib/waagent or /var/log/azure)`);

@@ -4,7 +4,7 @@ import type { Event } from '../model/types.js';
 import type { ArtifactKind } from '../ingest/catalogue.js';
 import { RecordAssembler, type FileContext, type LineGrammar } from './records.js';
 import { splitLines } from './lines.js';
-import { sieveLines, type CountFn } from './sieve.js';
+import { sieveLines, type PlainSink } from './sieve.js';
 import { drain, readCapped } from '../ingest/streams.js';
 import { waagentGrammar } from '../../grammars/waagent.js';
 import { extensionLogGrammar, shellLogGrammar } from '../../grammars/vmsnapshot.js';
@@ -59,19 +59,19 @@ export const MAX_STATE_FILE_BYTES = 16 * 1024 * 1024;
 export interface ParseStats { lines: number; events: number; unparsed: number; longLines: number; note: string | null }
 
 /**
- * Parses one entry. With `countPlain`, a grammar that has a sieve counts its plain records through
- * it instead of emitting them (analyze); without it every record becomes an Event (timeline, and
- * the full-grammar reference the fast path is checked against).
+ * Parses one entry. With `plain`, a grammar that has a sieve leaves its plain and deferred records
+ * there instead of emitting them (analyze); without it every record becomes an Event (timeline,
+ * and the full-grammar reference the fast path is checked against).
  */
-export async function parseEntry(kind: ArtifactKind | null, stream: Readable, ctx: FileContext, maxLineChars: number, emit: (e: Event) => void, countPlain?: CountFn): Promise<ParseStats> {
+export async function parseEntry(kind: ArtifactKind | null, stream: Readable, ctx: FileContext, maxLineChars: number, emit: (e: Event) => void, plain?: PlainSink): Promise<ParseStats> {
   const stats: ParseStats = { lines: 0, events: 0, unparsed: 0, longLines: 0, note: null };
   const count = (e: Event) => { stats.events++; if (e.kind === 'unparsed') stats.unparsed++; emit(e); };
   const grammar = kind ? LINE_GRAMMARS[kind] : undefined;
   if (grammar) {
     const asm = new RecordAssembler(grammar, ctx, count);
-    if (grammar.sieve && countPlain) {
-      const s = await sieveLines(stream, { ...grammar, sieve: grammar.sieve }, ctx, maxLineChars, asm, countPlain);
-      stats.lines = s.lines; stats.longLines = s.longLines; stats.events += s.plain;
+    if (grammar.sieve && plain) {
+      const s = await sieveLines(stream, { ...grammar, sieve: grammar.sieve }, ctx, maxLineChars, asm, plain);
+      stats.lines = s.lines; stats.longLines = s.longLines; stats.events += s.plain + s.deferred;
     } else {
       stats.lines = await splitLines(stream, maxLineChars, {
         line: (t, n) => asm.line(t, n),

@@ -42,7 +42,16 @@ export interface LineGrammar {
  */
 export interface SieveSpec {
   literals: readonly string[];
+  /** The rank of each literal (the first rule that holds it), for `quickKind`. */
+  ranks?: readonly number[];
   plainKind: string;
+  /**
+   * The kind `classify` gives a one-line record whose level is not warning or error and whose
+   * line holds literals, the lowest-ranked of them `rank`, with the record's message; null when
+   * only the whole grammar can tell. Such a record is kept as its line and built into an Event
+   * only if the evidence store still holds it at the end.
+   */
+  quickKind?: (line: string, rank: number) => { kind: string; body: string } | null;
   /** `header` read from the bytes of a line whose first HEADER_CHARS bytes are ASCII, without building strings: null exactly when `header` gives null. */
   header?: (bytes: Buffer, start: number, end: number) => HeaderBytes | null;
 }

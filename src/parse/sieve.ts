@@ -10,12 +10,33 @@
  * the same either way.
  */
 import type { Readable } from 'node:stream';
-import type { TimeSource } from '../model/types.js';
-import { HEADER_CHARS, type FileContext, type HeaderBytes, type LineGrammar, type RecordAssembler, type SieveSpec } from './records.js';
+import type { Event, TimeSource } from '../model/types.js';
+import { HEADER_CHARS, RecordAssembler, type FileContext, type HeaderBytes, type LineGrammar, type SieveSpec } from './records.js';
 import { LiteralMatcher } from './literals.js';
 
 /** Counts a plain record the sieve did not build. */
 export type CountFn = (kind: string, file: string, ms: number | null, timeSource: TimeSource) => void;
+
+/** A record the sieve kept as its line: the lengths the evidence store weighs, and the Event, built when asked. */
+export interface DeferredRecord {
+  readonly rawChars: number;
+  readonly messageChars: number;
+  event(): Event;
+}
+
+/** Where the sieve leaves the records it does not build. */
+export interface PlainSink {
+  count: CountFn;
+  /** A one-line record whose kind the grammar told from its line (SieveSpec.quickKind). */
+  defer(kind: string, file: string, ms: number | null, timeSource: TimeSource, record: DeferredRecord): void;
+}
+
+class DeferredLine implements DeferredRecord {
+  constructor(private readonly text: string, readonly messageChars: number, private readonly lineNo: number,
+    private readonly build: (text: string, lineNo: number) => Event) {}
+  get rawChars(): number { return this.text.length; }
+  event(): Event { return this.build(this.text, this.lineNo); }
+}
 
 const matchers = new WeakMap<SieveSpec, LiteralMatcher>();
 
@@ -29,31 +50,51 @@ class LineRef {
 
 const EMPTY = Buffer.alloc(0);
 
-export interface SieveStats { lines: number; longLines: number; plain: number }
+export interface SieveStats { lines: number; longLines: number; plain: number; deferred: number }
 
 export async function sieveLines(stream: Readable, grammar: LineGrammar & { sieve: SieveSpec }, ctx: FileContext, maxLineChars: number,
-  asm: RecordAssembler, count: CountFn): Promise<SieveStats> {
+  asm: RecordAssembler, sink: PlainSink): Promise<SieveStats> {
   const spec = grammar.sieve;
   let matcher = matchers.get(spec);
-  if (!matcher) { matcher = new LiteralMatcher(spec.literals); matchers.set(spec, matcher); }
-  const stats: SieveStats = { lines: 0, longLines: 0, plain: 0 };
+  if (!matcher) { matcher = new LiteralMatcher(spec.literals, spec.ranks); matchers.set(spec, matcher); }
+  const stats: SieveStats = { lines: 0, longLines: 0, plain: 0, deferred: 0 };
+  /** A deferred record's Event: its one line through the whole grammar, as the assembler would have built it. */
+  const build = (text: string, lineNo: number): Event => {
+    let built: Event | null = null;
+    const one = new RecordAssembler(grammar, ctx, (e) => { built = e; });
+    one.line(text, lineNo);
+    one.flush();
+    return built!;
+  };
   // the record being read: its header's time and level; once it is known not to be plain, its
   // lines go straight to the assembler ("feeding"), so a huge record is never held
   let pending = false, feeding = false, firstLine = 0, ms: number | null = null, timeSource: TimeSource = 'none';
+  // a record holding literals, one line so far: the grammar may tell its kind from the line alone
+  let candidate = false, rank = -1;
   const header = new LineRef();
   const last1 = new LineRef(), last2 = new LineRef(), before1 = new LineRef(), before2 = new LineRef();
 
   /** The record is not plain: the assembler gets it, from its header on, with the context it would have had. */
-  const feed = () => {
-    feeding = true;
+  const feed = (line = header.decode()) => {
+    feeding = true; candidate = false;
     asm.setContext(firstLine > 2 ? before2.decode() : null, firstLine > 1 ? before1.decode() : null);
-    asm.line(header.decode(), firstLine);
+    asm.line(line, firstLine);
   };
 
   const endRecord = () => {
     if (!pending) return;
     pending = false;
-    if (!feeding) { count(spec.plainKind, ctx.file, ms, timeSource); stats.plain++; return; }
+    if (candidate) {
+      const line = header.decode();
+      const q = spec.quickKind!(line, rank);
+      if (q) {
+        candidate = false;
+        sink.defer(q.kind, ctx.file, ms, timeSource, new DeferredLine(line, q.body.length, firstLine, build));
+        stats.deferred++;
+        return;
+      }
+      feed(line); // only the whole grammar can tell: the assembler gets it now, before the next record
+    } else if (!feeding) { sink.count(spec.plainKind, ctx.file, ms, timeSource); stats.plain++; return; }
     feeding = false;
     // the assembler's view of the last lines is what later records quote as context
     const [p2, p1] = asm.lastLines();
@@ -79,7 +120,8 @@ export async function sieveLines(stream: Readable, grammar: LineGrammar & { siev
       pending = true; firstLine = lineNo; ms = h.ms; timeSource = h.timeSource;
       header.set(buf, start, end, text);
       before1.copy(last1); before2.copy(last2);
-      if (h.level === 'warning' || h.level === 'error' || text !== null || matcher!.test(buf, start, end)) feed();
+      if (h.level === 'warning' || h.level === 'error' || text !== null) feed();
+      else if ((rank = matcher!.lowestRank(buf, start, end)) >= 0) { if (spec.quickKind) candidate = true; else feed(); }
     } else if (pending) {
       // a record of several lines is never plain: the full grammar reads its shape (tracebacks)
       if (!feeding) feed();

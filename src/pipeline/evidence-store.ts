@@ -6,6 +6,7 @@
 import { ACTIVITY_BUCKET_MIN } from '../model/activity.js';
 import type { Event, TimeSource } from '../model/types.js';
 import { localToUtc } from '../parse/time.js';
+import type { DeferredRecord, PlainSink } from '../parse/sieve.js';
 
 /** Kinds that are only counted (routine records, blank lines, generic log lines). */
 const ROUTINE = new Set(['waagent.record', 'vmsnapshot.record', 'blank', 'syslog.record', 'log.record', 'collector.record',
@@ -20,29 +21,55 @@ const KEPT_MESSAGE_CHARS = 8192;
 const KEPT_CHARS_BUDGET = 24 * 1024 * 1024;
 const MIN_PER_END = 10;
 
-function weight(e: Event): number {
-  return e.raw.length + e.message.length + 256;
+/** Characters a kept text is cut to: `cap` and the ellipsis. */
+function keptChars(length: number, cap: number): number {
+  return length > cap ? cap + 1 : length;
+}
+
+/** A kept event, or a record the sieve kept as its line (built only if still kept at the end). */
+type Kept = Event | DeferredRecord;
+
+function isDeferred(k: Kept): k is DeferredRecord {
+  return typeof (k as DeferredRecord).event === 'function';
+}
+
+/** What a kept record costs of the budget: its text as it is kept, and a fixed overhead. */
+function weight(k: Kept): number {
+  return isDeferred(k)
+    ? keptChars(k.rawChars, KEPT_RAW_CHARS) + keptChars(k.messageChars, KEPT_MESSAGE_CHARS) + 256
+    : k.raw.length + k.message.length + 256;
+}
+
+/** Cuts an event's text to what is kept, in copies that share no memory with the text it was read from. */
+function trimmed(e: Event): Event {
+  // a kept event must not pin the whole chunk its strings were sliced from, nor hold a huge record
+  e.raw = detach(e.raw.length > KEPT_RAW_CHARS ? e.raw.slice(0, KEPT_RAW_CHARS) + '…' : e.raw);
+  e.message = detach(e.message.length > KEPT_MESSAGE_CHARS ? e.message.slice(0, KEPT_MESSAGE_CHARS) + '…' : e.message);
+  e.file = detach(e.file);
+  if (e.context) e.context = { before: e.context.before.map(detach), after: e.context.after.map(detach) };
+  for (const k in e.attrs) { const v = e.attrs[k]; if (typeof v === 'string') e.attrs[k] = detach(v); }
+  return e;
 }
 
 class KindBucket {
-  head: Event[] = [];
-  tail: Event[] = [];
+  head: Kept[] = [];
+  tail: Kept[] = [];
   private next = 0;
   dropped = 0;
-  /** Adds `e`; returns the change in kept characters. Without budget left a kind still keeps a few of each end. */
-  add(e: Event, budgetLeft: boolean): number {
+  /** Adds `k`; returns the change in kept characters. Without budget left a kind still keeps a few of each end. */
+  add(k: Kept, budgetLeft: boolean): number {
     const head = budgetLeft ? HEAD_PER_KIND : MIN_PER_END, tail = budgetLeft ? TAIL_PER_KIND : MIN_PER_END;
-    if (this.head.length < head) { this.head.push(e); return weight(e); }
-    if (this.tail.length < tail) { this.tail.push(e); return weight(e); }
+    if (this.head.length < head) { this.head.push(k); return weight(k); }
+    if (this.tail.length < tail) { this.tail.push(k); return weight(k); }
     this.dropped++;
     if (!this.tail.length) return 0;
     const old = this.tail[this.next]!;
-    this.tail[this.next] = e; // ring: keep the latest
+    this.tail[this.next] = k; // ring: keep the latest
     this.next = (this.next + 1) % this.tail.length;
-    return weight(e) - weight(old);
+    return weight(k) - weight(old);
   }
   all(): Event[] {
-    return [...this.head, ...this.tail.slice(this.next), ...this.tail.slice(0, this.next)];
+    return [...this.head, ...this.tail.slice(this.next), ...this.tail.slice(0, this.next)].map((k) => (isDeferred(k) ? trimmed(k.event()) : k));
   }
 }
 
@@ -55,7 +82,7 @@ export interface Activity {
   local: boolean;
 }
 
-export class EvidenceStore {
+export class EvidenceStore implements PlainSink {
   private buckets = new Map<string, KindBucket>();
   readonly kindCounts = new Map<string, number>();
   /** Agent activity per file (waagent.log*, syslog agent lines). */
@@ -79,16 +106,20 @@ export class EvidenceStore {
     this.count(e.kind, e.file, e.ms, e.timeSource);
     if (e.kind === 'system.timezone') this.timeZone = String(e.attrs.zone);
     if (ROUTINE.has(e.kind) && e.level !== 'error' && e.level !== 'warning') return;
-    // a kept event must not pin the whole chunk its strings were sliced from, nor hold a huge record
-    e.raw = detach(e.raw.length > KEPT_RAW_CHARS ? e.raw.slice(0, KEPT_RAW_CHARS) + '…' : e.raw);
-    e.message = detach(e.message.length > KEPT_MESSAGE_CHARS ? e.message.slice(0, KEPT_MESSAGE_CHARS) + '…' : e.message);
-    e.file = detach(e.file);
-    if (e.context) e.context = { before: e.context.before.map(detach), after: e.context.after.map(detach) };
-    for (const k in e.attrs) { const v = e.attrs[k]; if (typeof v === 'string') e.attrs[k] = detach(v); }
-    let b = this.buckets.get(e.kind);
-    if (!b) { b = new KindBucket(); this.buckets.set(e.kind, b); }
-    this.keptChars += b.add(e, this.keptChars < KEPT_CHARS_BUDGET);
+    this.keep(e.kind, trimmed(e));
   };
+
+  /** A record the sieve did not build (never a warning or an error): kept as its line like any event of its kind. */
+  defer = (kind: string, file: string, ms: number | null, timeSource: TimeSource, record: DeferredRecord): void => {
+    this.count(kind, file, ms, timeSource);
+    if (!ROUTINE.has(kind)) this.keep(kind, record);
+  };
+
+  private keep(kind: string, k: Kept): void {
+    let b = this.buckets.get(kind);
+    if (!b) { b = new KindBucket(); this.buckets.set(kind, b); }
+    this.keptChars += b.add(k, this.keptChars < KEPT_CHARS_BUDGET);
+  }
 
   /** All kept events with local times converted to UTC (zone from the bundle), sorted by time. */
   events(): Event[] {

@@ -7,7 +7,7 @@ import { classify, EXPECTED, type ArtifactKind } from '../ingest/catalogue.js';
 import { DEFAULT_LIMITS, LimitError, type Limits } from '../ingest/limits.js';
 import { parseEntry } from '../parse/dispatch.js';
 import type { Event } from '../model/types.js';
-import type { CountFn } from '../parse/sieve.js';
+import type { PlainSink } from '../parse/sieve.js';
 
 export interface Inventory {
   shape: string;
@@ -31,8 +31,8 @@ export interface Inventory {
 export interface ScanOptions {
   limits?: Partial<Limits>;
   progress?: ProgressFn;
-  /** Count plain records here instead of building them (the sieve, parse/sieve.ts). */
-  countPlain?: CountFn;
+  /** Leave plain and deferred records here instead of building them (the sieve, parse/sieve.ts). */
+  plain?: PlainSink;
 }
 
 export async function scanBundle(path: string, onEvent: (e: Event) => void, options: ScanOptions = {}): Promise<Inventory> {
@@ -53,7 +53,7 @@ export async function scanBundle(path: string, onEvent: (e: Event) => void, opti
       if (unknownExamples.length < 10) unknownExamples.push(entry.path);
     }
     try {
-      const stats = await parseEntry(kind, entry.stream, { file: entry.path, mtime: entry.mtime }, limits.maxLineBytes, onEvent, options.countPlain);
+      const stats = await parseEntry(kind, entry.stream, { file: entry.path, mtime: entry.mtime }, limits.maxLineBytes, onEvent, options.plain);
       lines += stats.lines; events += stats.events; unparsed += stats.unparsed;
       if (stats.unparsed) unparsedByFile[entry.path] = stats.unparsed;
       if (stats.note) problems.push(stats.note);
