@@ -13,7 +13,7 @@ import type { AttrValue, Event, Level } from '../src/model/types.js';
 import type { FileContext, Header, HeaderBytes, LineGrammar } from '../src/parse/records.js';
 import { byteD2, byteFraction, d2, d4, fraction, wallMs } from '../src/parse/time.js';
 import { mechanismOf, parseEventRecord, parseHttpFailure, targetOf } from './waagent-message.js';
-import { classifyCrash } from './crash.js';
+import { classifyCrash, crashOf } from './crash.js';
 
 const LEVELS: Record<string, Level> = { INFO: 'info', WARNING: 'warning', ERROR: 'error', VERBOSE: 'verbose' };
 const PREFIXES = new Set(['Daemon', 'ExtHandler', 'LogCollector', 'Firewall']);
@@ -360,18 +360,25 @@ export function classifyWaagent(e: Event): Event {
 /** Every rule literal with the rank of the first rule that holds it; `Event: ` ranks after the rules. */
 const SIEVE_LITERALS: [string, number][] = [...RULES.flatMap((r, i) => r.lit.map((l): [string, number] => [l, i])), ['Event: ', RULES.length]];
 
-const quick = { kind: '', body: '' };
+const quick = { kind: '', messageChars: 0 };
 
 /**
- * The kind classifyWaagent gives a one-line record that is not a warning or an error, told from
- * the rule stage alone (which is all that decides it for such a record), starting at the rule the
- * sieve's rank names; null for an `Event:` record, which needs the full grammar.
+ * The kind classifyWaagent gives a record that is not a warning or an error, told from the rule
+ * stage (starting at the rule the sieve's rank names) and, for a record of several lines that no
+ * rule names, the absence of a traceback's or crash's shape; null for an `Event:` record or a
+ * crash, which need the whole grammar.
  */
-function quickKind(line: string, rank: number): { kind: string; body: string } | null {
-  const h = waagentHeader(line);
+function quickKind(lines: readonly string[], rank: number): { kind: string; messageChars: number } | null {
+  const h = waagentHeader(lines[0]!);
   if (!h || h.continues || h.level === 'warning' || h.level === 'error' || h.body.startsWith('Event: ')) return null;
-  quick.kind = matchRule(h.body, rank)?.[0].kind ?? 'waagent.record';
-  quick.body = h.body;
+  const message = lines.length > 1 ? [h.body, ...lines.slice(1)].join('\n') : h.body;
+  const rule = rank >= 0 ? matchRule(message, rank) : null;
+  if (!rule && lines.length > 1) {
+    const c = crashOf(message);
+    if (c.traceback || c.crash) return null;
+  }
+  quick.kind = rule?.[0].kind ?? 'waagent.record';
+  quick.messageChars = message.length;
   return quick;
 }
 

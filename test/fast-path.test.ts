@@ -90,6 +90,18 @@ function hardLines(): string[] {
       default: out.push(g4(t, 'INFO', 'ExtHandler', 'ExtHandler', `${lit.slice(0, -1)} almost ${i}`));
     }
   }
+  // records of several lines that are not problems by their header: held, deferred or built
+  const t = T0 + 3_000_000;
+  const info = (msg: string) => g4(t, 'INFO', 'ExtHandler', 'ExtHandler', msg);
+  for (const lit of LITERALS.slice(0, 40)) out.push(info(lit), '');
+  out.push(info('Command: main/handle.sh enable'), '[stdout]', 'Traceback (most recent call last):',
+    '  File "/var/lib/waagent/Microsoft.Foo.Bar-1.0.0/main/handle.py", line 3, in <module>', 'ImportError: No module named crypt');
+  out.push(info('agent said'), '  File "bin/WALinuxAgent-2.9.1.1-py3.8.egg/azurelinuxagent/ga/update.py", line 1, in run', 'OSError: boom');
+  out.push(info('a child ended'), 'Segmentation fault (core dumped)');
+  out.push(info('Enable extension: [main/handle.sh enable]'), '[stderr]', 'Traceback (most recent call last):', 'ValueError: x');
+  out.push(info('Event: name=Microsoft.Foo.Bar, op=Enable, message=Failed to run'), '[stderr] boom', ', duration=0');
+  out.push(info('many lines'), ...Array.from({ length: 70 }, (_, k) => (k === 66 ? `line ${LITERALS[3]}` : `line ${k}`)));
+  out.push(info('wide lines'), ...Array.from({ length: 20 }, (_, k) => `${k} ${'w'.repeat(3000)}`), `after ${LITERALS[5]}`);
   return out;
 }
 
@@ -119,7 +131,8 @@ test('random agent logs: the same report either way', async (t) => {
   let n = 0, agentLogs = 0;
   const header = fc.tuple(fc.integer({ min: 0, max: 86_400_000 }), fc.constantFrom('INFO', 'INFO', 'INFO', 'VERBOSE', 'WARNING', 'ERROR'), fc.boolean())
     .map(([dt, level, old]) => (old ? g1(T0 + dt, level, '') : g4(T0 + dt, level, 'ExtHandler', 'ExtHandler', '')));
-  const text = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom(...LITERALS), fc.constantFrom('Event: name=WALinuxAgent, op=HeartBeat, message=x, duration=1', '\r', '\u00e9', '[stdout]', ''));
+  const text = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom(...LITERALS), fc.constantFrom('Event: name=WALinuxAgent, op=HeartBeat, message=x, duration=1', '\r', '\u00e9', '[stdout]', '',
+    'Traceback (most recent call last):', '  File "/var/lib/waagent/Microsoft.Foo.Bar-1.0.0/x.py", line 3, in <module>', 'ValueError: boom', 'Segmentation fault'));
   // headers with one character changed: the byte reader must refuse exactly what the string reader refuses
   const broken = fc.tuple(header, fc.nat({ max: 40 }), fc.constantFrom('x', ' ', '9', 'Z', '.', '/', '-', 'T', '\u00e9', ''))
     .map(([h, at, c]) => (h + 'INFO x').slice(0, at) + c + (h + 'INFO x').slice(at + 1));

@@ -35,9 +35,9 @@ export interface LineGrammar {
 
 /**
  * The promise a grammar makes to the sieve: `classify` gives `plainKind` to every one-line record
- * whose level is not warning or error and whose text (header included) holds none of `literals`,
- * and `header` decides from a line's first HEADER_CHARS characters. (Records of several lines
- * always take the full path: tracebacks are recognised by their shape, not by a literal.) The agreement test in
+ * whose level is not warning or error and whose text (header included) holds none of `literals`;
+ * `quickKind` tells the kind of the other records that are not problems, or says it cannot; and
+ * `header` decides from a line's first HEADER_CHARS characters. The agreement test in
  * test/fast-path.test.ts holds every grammar that has a sieve to it.
  */
 export interface SieveSpec {
@@ -46,12 +46,12 @@ export interface SieveSpec {
   ranks?: readonly number[];
   plainKind: string;
   /**
-   * The kind `classify` gives a one-line record whose level is not warning or error and whose
-   * line holds literals, the lowest-ranked of them `rank`, with the record's message; null when
-   * only the whole grammar can tell. Such a record is kept as its line and built into an Event
-   * only if the evidence store still holds it at the end.
+   * The kind `classify` gives a record whose level is not warning or error, from its lines (the
+   * header line first), and the length of its message; `rank` is the lowest rank of the literals
+   * in those lines, -1 when none. Null when only the whole grammar can tell. Such a record is kept
+   * as its lines and built into an Event only if the evidence store still holds it at the end.
    */
-  quickKind?: (line: string, rank: number) => { kind: string; body: string } | null;
+  quickKind: (lines: readonly string[], rank: number) => { kind: string; messageChars: number } | null;
   /** `header` read from the bytes of a line whose first HEADER_CHARS bytes are ASCII, without building strings: null exactly when `header` gives null. */
   header?: (bytes: Buffer, start: number, end: number) => HeaderBytes | null;
 }

@@ -31,12 +31,19 @@ export interface PlainSink {
   defer(kind: string, file: string, ms: number | null, timeSource: TimeSource, record: DeferredRecord): void;
 }
 
-class DeferredLine implements DeferredRecord {
-  constructor(private readonly text: string, readonly messageChars: number, private readonly lineNo: number,
-    private readonly build: (text: string, lineNo: number) => Event) {}
-  get rawChars(): number { return this.text.length; }
-  event(): Event { return this.build(this.text, this.lineNo); }
+class DeferredLines implements DeferredRecord {
+  constructor(private readonly lines: readonly string[], readonly messageChars: number, private readonly lineNo: number,
+    private readonly build: (lines: readonly string[], lineNo: number) => Event) {}
+  get rawChars(): number { return this.lines[0]!.length; }
+  event(): Event { return this.build(this.lines, this.lineNo); }
 }
+
+/**
+ * Continuation lines held while a record may still be deferred. Under these the assembler's own
+ * caps (400 lines, 64 Ki characters) never bind, so a held record's message is all its lines.
+ */
+const MAX_HELD_LINES = 64;
+const MAX_HELD_BYTES = 32 * 1024;
 
 const matchers = new WeakMap<SieveSpec, LiteralMatcher>();
 
@@ -58,48 +65,64 @@ export async function sieveLines(stream: Readable, grammar: LineGrammar & { siev
   let matcher = matchers.get(spec);
   if (!matcher) { matcher = new LiteralMatcher(spec.literals, spec.ranks); matchers.set(spec, matcher); }
   const stats: SieveStats = { lines: 0, longLines: 0, plain: 0, deferred: 0 };
-  /** A deferred record's Event: its one line through the whole grammar, as the assembler would have built it. */
-  const build = (text: string, lineNo: number): Event => {
+  /** A deferred record's Event: its lines through the whole grammar, as the assembler would have built it. */
+  const build = (lines: readonly string[], lineNo: number): Event => {
     let built: Event | null = null;
     const one = new RecordAssembler(grammar, ctx, (e) => { built = e; });
-    one.line(text, lineNo);
+    lines.forEach((l, k) => one.line(l, lineNo + k));
     one.flush();
     return built!;
   };
-  // the record being read: its header's time and level; once it is known not to be plain, its
-  // lines go straight to the assembler ("feeding"), so a huge record is never held
-  let pending = false, feeding = false, firstLine = 0, ms: number | null = null, timeSource: TimeSource = 'none';
-  // a record holding literals, one line so far: the grammar may tell its kind from the line alone
-  let candidate = false, rank = -1;
+  // the record being read: its header's time and level, the lowest rank of the literals in its
+  // lines, and its continuation lines while few; once it must be built its lines go straight to
+  // the assembler ("feeding"), so a huge record is never held
+  let pending = false, feeding = false, firstLine = 0, ms: number | null = null, timeSource: TimeSource = 'none', rank = -1;
   const header = new LineRef();
+  const held: LineRef[] = [];
+  let heldCount = 0, heldBytes = 0;
   const last1 = new LineRef(), last2 = new LineRef(), before1 = new LineRef(), before2 = new LineRef();
 
-  /** The record is not plain: the assembler gets it, from its header on, with the context it would have had. */
-  const feed = (line = header.decode()) => {
-    feeding = true; candidate = false;
+  /** The record must be built: the assembler gets it, from its header on, with the context it would have had. */
+  const feed = (lines?: readonly string[]) => {
+    feeding = true;
     asm.setContext(firstLine > 2 ? before2.decode() : null, firstLine > 1 ? before1.decode() : null);
-    asm.line(line, firstLine);
+    asm.line(lines?.[0] ?? header.decode(), firstLine);
+    for (let k = 0; k < heldCount; k++) asm.line(lines?.[k + 1] ?? held[k]!.decode(), firstLine + 1 + k);
+    heldCount = 0;
   };
 
   const endRecord = () => {
     if (!pending) return;
     pending = false;
-    if (candidate) {
-      const line = header.decode();
-      const q = spec.quickKind!(line, rank);
+    if (!feeding) {
+      if (rank < 0 && heldCount === 0) { sink.count(spec.plainKind, ctx.file, ms, timeSource); stats.plain++; return; }
+      const lines = [header.decode()];
+      for (let k = 0; k < heldCount; k++) lines.push(held[k]!.decode());
+      const q = spec.quickKind(lines, rank);
       if (q) {
-        candidate = false;
-        sink.defer(q.kind, ctx.file, ms, timeSource, new DeferredLine(line, q.body.length, firstLine, build));
+        heldCount = 0;
+        sink.defer(q.kind, ctx.file, ms, timeSource, new DeferredLines(lines, q.messageChars, firstLine, build));
         stats.deferred++;
         return;
       }
-      feed(line); // only the whole grammar can tell: the assembler gets it now, before the next record
-    } else if (!feeding) { sink.count(spec.plainKind, ctx.file, ms, timeSource); stats.plain++; return; }
+      feed(lines); // only the whole grammar can tell: the assembler gets it now, before the next record
+    }
     feeding = false;
     // the assembler's view of the last lines is what later records quote as context
     const [p2, p1] = asm.lastLines();
     if (p2 !== null) last2.set(EMPTY, 0, 0, p2);
     if (p1 !== null) last1.set(EMPTY, 0, 0, p1);
+  };
+
+  /** Keeps a continuation line of a record not yet built; false when the record is too big to hold. */
+  const hold = (buf: Buffer, start: number, end: number): boolean => {
+    if (heldCount === MAX_HELD_LINES || heldBytes + end - start > MAX_HELD_BYTES) return false;
+    (held[heldCount] ??= new LineRef()).set(buf, start, end, null);
+    heldCount++;
+    heldBytes += end - start;
+    const r = matcher!.lowestRank(buf, start, end);
+    if (r >= 0 && (rank < 0 || r < rank)) rank = r;
+    return true;
   };
 
   const onLine = (buf: Buffer, start: number, end: number, text: string | null) => {
@@ -117,15 +140,15 @@ export async function sieveLines(stream: Readable, grammar: LineGrammar & { siev
     if (h && (!pending || !h.continues)) { // a new record (a repeated header that may continue one is the assembler's to judge)
       endRecord();
       if (asm.open) asm.flush(text ?? buf.toString('utf8', start, end));
-      pending = true; firstLine = lineNo; ms = h.ms; timeSource = h.timeSource;
+      pending = true; firstLine = lineNo; ms = h.ms; timeSource = h.timeSource; heldBytes = 0;
       header.set(buf, start, end, text);
       before1.copy(last1); before2.copy(last2);
-      if (h.level === 'warning' || h.level === 'error' || text !== null) feed();
-      else if ((rank = matcher!.lowestRank(buf, start, end)) >= 0) { if (spec.quickKind) candidate = true; else feed(); }
+      // problems are always built (they carry context); so is a line that had to be cut
+      if (h.level === 'warning' || h.level === 'error' || text !== null) { rank = -1; feed(); } else rank = matcher!.lowestRank(buf, start, end);
     } else if (pending) {
-      // a record of several lines is never plain: the full grammar reads its shape (tracebacks)
-      if (!feeding) feed();
-      asm.line(text ?? buf.toString('utf8', start, end), lineNo);
+      // a repeated header or a cut line is the assembler's to read; so is a record too big to hold
+      if (!feeding && (h !== null || text !== null || !hold(buf, start, end))) feed();
+      if (feeding) asm.line(text ?? buf.toString('utf8', start, end), lineNo);
     } else {
       asm.line(text ?? buf.toString('utf8', start, end), lineNo); // before the first header: unparsed lines
     }

@@ -1,0 +1,57 @@
+/**
+ * The literal scan (src/parse/literals.ts) in WebAssembly and in JavaScript: the same lowest rank
+ * as a plain search for every literal, on random text with literals planted across chunk-sized
+ * buffers, overlapping and at the edges of the range.
+ */
+import test from 'ava';
+import fc from 'fast-check';
+import { LiteralMatcher } from '../src/parse/literals.js';
+import { waagentGrammar } from '../grammars/waagent.js';
+
+const spec = waagentGrammar.sieve!;
+
+/** The answer by brute force: every literal searched for with indexOf inside the range. */
+function expected(buf: Buffer, start: number, end: number, literals: readonly string[], ranks: readonly number[]): number {
+  const range = buf.subarray(start, end);
+  let best = -1;
+  literals.forEach((l, i) => {
+    if (l.length && range.indexOf(Buffer.from(l)) !== -1 && (best < 0 || ranks[i]! < best)) best = ranks[i]!;
+  });
+  return best;
+}
+
+test('the WebAssembly scan is the one that runs after a build', (t) => {
+  t.is(new LiteralMatcher(spec.literals, spec.ranks).engine, 'wasm');
+  t.is(new LiteralMatcher(spec.literals, spec.ranks, 'js').engine, 'js');
+});
+
+test('both scans find the lowest-ranked literal present, as a plain search does', (t) => {
+  const wasm = new LiteralMatcher(spec.literals, spec.ranks);
+  const js = new LiteralMatcher(spec.literals, spec.ranks, 'js');
+  const piece = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom(...spec.literals),
+    fc.constantFrom(...spec.literals).map((l) => l.slice(1)), fc.constantFrom(...spec.literals).map((l) => l.slice(0, -1)), fc.constantFrom('\u00e9', '\n', ''));
+  fc.assert(fc.property(fc.array(piece, { maxLength: 12 }), fc.nat(), fc.nat(), (pieces, a, b) => {
+    const buf = Buffer.from(pieces.join(''));
+    const start = buf.length ? a % (buf.length + 1) : 0;
+    const end = start + (buf.length - start ? b % (buf.length - start + 1) : 0);
+    const want = expected(buf, start, end, spec.literals, spec.ranks!);
+    t.is(wasm.lowestRank(buf, start, end), want);
+    t.is(js.lowestRank(buf, start, end), want);
+  }), { numRuns: 3000 });
+});
+
+test('short literals, repeated literals and a buffer larger than the scan memory', (t) => {
+  const literals = ['ab', 'abc', 'xyzzy', 'xyzzy', 'needle in', 'in a hay'];
+  const ranks = [5, 4, 3, 1, 2, 0];
+  const big = Buffer.alloc(3 << 20, 'q');
+  big.write('needle in a haystack', big.length - 100);
+  big.write('ab', 10);
+  for (const engine of ['wasm', 'js'] as const) {
+    const m = new LiteralMatcher(literals, ranks, engine);
+    t.is(m.lowestRank(big, 0, big.length), 0, engine);
+    t.is(m.lowestRank(big, 0, big.length - 88), 2, `${engine}: "in a hay" cut off by the end of the range`);
+    t.is(m.lowestRank(big, 0, 100), 5, engine);
+    t.is(m.lowestRank(Buffer.from('xyzzy'), 0, 5), 1, `${engine}: a literal given twice keeps its lowest rank`);
+    t.is(m.lowestRank(Buffer.from('nothing here'), 0, 12), -1, engine);
+  }
+});
