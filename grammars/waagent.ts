@@ -19,10 +19,15 @@ const LEVELS: Record<string, Level> = { INFO: 'info', WARNING: 'warning', ERROR:
 const PREFIXES = new Set(['Daemon', 'ExtHandler', 'LogCollector', 'Firewall']);
 const HANDLER_PREFIX = /^\[([^\]\s]+?)-(\d+(?:\.\d+)+)\]$/;
 
-/** Splits off the next space-separated word of `s` from `i`: [word, index after the space]. */
-function word(s: string, i: number): [string, number] {
+/** Where the space-separated word of `s` starting at `i` ends. */
+function wordEnd(s: string, i: number): number {
   const j = s.indexOf(' ', i);
-  return j < 0 ? [s.slice(i), s.length] : [s.slice(i, j), j + 1];
+  return j < 0 ? s.length : j;
+}
+
+/** Whether a word is a log prefix: one of the agent's components, or `[Handler-version]`. */
+function isPrefix(w: string): boolean {
+  return PREFIXES.has(w) || (w.charCodeAt(0) === 91 /* [ */ && HANDLER_PREFIX.test(w));
 }
 
 export function waagentHeader(line: string): Header | null {
@@ -42,17 +47,19 @@ function isoHeader(line: string): Header | null {
   if (line.charCodeAt(i) !== 90 /* Z */ || line.charCodeAt(i + 1) !== 32) return null;
   const t = wallMs(y, mo, d, h, mi, s, ms);
   if (Number.isNaN(t)) return null;
-  const [lv, a] = word(line, i + 2);
-  const level = LEVELS[lv];
+  const n = line.length;
+  const a0 = i + 2, a1 = wordEnd(line, a0);
+  const level = LEVELS[line.slice(a0, a1)];
   if (!level) return null;
-  const [t1, b] = word(line, a);
-  const [t2, c] = word(line, b);
+  const b0 = Math.min(a1 + 1, n), b1 = wordEnd(line, b0);
+  const c0 = Math.min(b1 + 1, n), c1 = wordEnd(line, c0);
+  const t2 = line.slice(c0, c1);
   const attrs: Record<string, AttrValue> = {};
   let body: string;
-  if (PREFIXES.has(t2) || HANDLER_PREFIX.test(t2)) { // G4: thread then prefix
-    attrs.gen = 'G4'; attrs.thread = t1; setPrefix(attrs, t2); body = line.slice(c);
+  if (isPrefix(t2)) { // G4: thread then prefix
+    attrs.gen = 'G4'; attrs.thread = line.slice(b0, b1); setPrefix(attrs, t2); body = line.slice(Math.min(c1 + 1, n));
   } else { // G3: prefix only
-    attrs.gen = 'G3'; setPrefix(attrs, t1); body = line.slice(b);
+    attrs.gen = 'G3'; setPrefix(attrs, line.slice(b0, b1)); body = line.slice(c0);
   }
   return { ms: t, timeSource: 'explicit-utc', level, body, attrs };
 }
@@ -75,13 +82,15 @@ function slashHeader(line: string): Header | null {
     if (hp) { attrs.handler = hp[1]!; attrs.handlerVersion = hp[2]!; }
     return { ms: t, timeSource: 'local:?', level: m ? LEVELS[m[1]!]! : 'info', body, attrs, ...(m && G0_CONTINUATION.test(body) ? { continues: true } : {}) };
   }
-  const [lv, a] = word(line, i + 1);
-  const level = LEVELS[lv];
+  const n = line.length;
+  const a0 = i + 1, a1 = wordEnd(line, a0);
+  const level = LEVELS[line.slice(a0, a1)];
   if (!level) return null;
-  const [t1, b] = word(line, a);
+  const b0 = Math.min(a1 + 1, n), b1 = wordEnd(line, b0);
+  const t1 = line.slice(b0, b1);
   const attrs: Record<string, AttrValue> = {};
   let body: string;
-  if (PREFIXES.has(t1) || HANDLER_PREFIX.test(t1)) { attrs.gen = PREFIXES.has(t1) ? 'G2' : 'G1'; setPrefix(attrs, t1); body = line.slice(b); } else { attrs.gen = 'G1'; body = line.slice(a); }
+  if (isPrefix(t1)) { attrs.gen = PREFIXES.has(t1) ? 'G2' : 'G1'; setPrefix(attrs, t1); body = line.slice(Math.min(b1 + 1, n)); } else { attrs.gen = 'G1'; body = line.slice(b0); }
   return { ms: t, timeSource: 'local:?', level, body, attrs };
 }
 
@@ -148,7 +157,7 @@ function waagentHeaderBytes(b: Buffer, s: number, end: number): HeaderBytes | nu
 }
 
 function setPrefix(attrs: Record<string, AttrValue>, p: string): void {
-  const m = HANDLER_PREFIX.exec(p);
+  const m = p.charCodeAt(0) === 91 /* [ */ ? HANDLER_PREFIX.exec(p) : null;
   if (m) { attrs.handler = m[1]!; attrs.handlerVersion = m[2]!; } else attrs.prefix = p;
 }
 

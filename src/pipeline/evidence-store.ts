@@ -34,10 +34,8 @@ function isDeferred(k: Kept): k is DeferredRecord {
 }
 
 /** What a kept record costs of the budget: its text as it is kept, and a fixed overhead. */
-function weight(k: Kept): number {
-  return isDeferred(k)
-    ? keptChars(k.rawChars, KEPT_RAW_CHARS) + keptChars(k.messageChars, KEPT_MESSAGE_CHARS) + 256
-    : k.raw.length + k.message.length + 256;
+function weight(rawChars: number, messageChars: number): number {
+  return keptChars(rawChars, KEPT_RAW_CHARS) + keptChars(messageChars, KEPT_MESSAGE_CHARS) + 256;
 }
 
 /** Cuts an event's text to what is kept, in copies that share no memory with the text it was read from. */
@@ -54,19 +52,22 @@ function trimmed(e: Event): Event {
 class KindBucket {
   head: Kept[] = [];
   tail: Kept[] = [];
+  /** The weight of each tail entry, so a replaced one need not be looked at again. */
+  private tailWeights: number[] = [];
   private next = 0;
   dropped = 0;
-  /** Adds `k`; returns the change in kept characters. Without budget left a kind still keeps a few of each end. */
-  add(k: Kept, budgetLeft: boolean): number {
+  /** Adds `k` weighing `w`; returns the change in kept characters. Without budget left a kind still keeps a few of each end. */
+  add(k: Kept, w: number, budgetLeft: boolean): number {
     const head = budgetLeft ? HEAD_PER_KIND : MIN_PER_END, tail = budgetLeft ? TAIL_PER_KIND : MIN_PER_END;
-    if (this.head.length < head) { this.head.push(k); return weight(k); }
-    if (this.tail.length < tail) { this.tail.push(k); return weight(k); }
+    if (this.head.length < head) { this.head.push(k); return w; }
+    if (this.tail.length < tail) { this.tail.push(k); this.tailWeights.push(w); return w; }
     this.dropped++;
     if (!this.tail.length) return 0;
-    const old = this.tail[this.next]!;
+    const old = this.tailWeights[this.next]!;
     this.tail[this.next] = k; // ring: keep the latest
+    this.tailWeights[this.next] = w;
     this.next = (this.next + 1) % this.tail.length;
-    return weight(k) - weight(old);
+    return w - old;
   }
   all(): Event[] {
     return [...this.head, ...this.tail.slice(this.next), ...this.tail.slice(0, this.next)].map((k) => (isDeferred(k) ? trimmed(k.event()) : k));
@@ -84,7 +85,6 @@ export interface Activity {
 
 export class EvidenceStore implements PlainSink {
   private buckets = new Map<string, KindBucket>();
-  readonly kindCounts = new Map<string, number>();
   /** Agent activity per file (waagent.log*, syslog agent lines). */
   readonly activity = new Map<string, Activity>();
   timeZone: string | null = null;
@@ -92,13 +92,35 @@ export class EvidenceStore implements PlainSink {
   /** Characters of text held by kept events. */
   keptChars = 0;
 
+  // the last kind and file counted, and the last activity bucket: a log repeats them line after line
+  private lastKind = '';
+  private lastCount = { n: 0 };
+  private lastFile = '';
+  private lastActivity: Activity | null = null;
+  private lastBucket = NaN;
+  private readonly counts = new Map<string, { n: number }>();
+
+  /** How many events of each kind were seen, kept or not. */
+  get kindCounts(): Map<string, number> {
+    return new Map([...this.counts].map(([k, c]) => [k, c.n]));
+  }
+
   /** What every event leaves behind, kept or not: its kind's count and the agent's activity. */
   count = (kind: string, file: string, ms: number | null, timeSource: TimeSource): void => {
-    this.kindCounts.set(kind, (this.kindCounts.get(kind) ?? 0) + 1);
+    if (kind !== this.lastKind) {
+      let c = this.counts.get(kind);
+      if (!c) { c = { n: 0 }; this.counts.set(kind, c); }
+      this.lastKind = kind; this.lastCount = c;
+    }
+    this.lastCount.n++;
     if (ms !== null && kind.startsWith('waagent.')) {
-      let a = this.activity.get(file);
-      if (!a) { a = { buckets: new Set(), local: timeSource === 'local:?' }; this.activity.set(file, a); }
-      a.buckets.add(Math.floor(ms / (BUCKET_MIN * 60000)));
+      if (file !== this.lastFile || !this.lastActivity) {
+        let a = this.activity.get(file);
+        if (!a) { a = { buckets: new Set(), local: timeSource === 'local:?' }; this.activity.set(file, a); }
+        this.lastFile = file; this.lastActivity = a; this.lastBucket = NaN;
+      }
+      const bucket = Math.floor(ms / (BUCKET_MIN * 60000));
+      if (bucket !== this.lastBucket) { this.lastActivity.buckets.add(bucket); this.lastBucket = bucket; }
     }
   };
 
@@ -106,19 +128,20 @@ export class EvidenceStore implements PlainSink {
     this.count(e.kind, e.file, e.ms, e.timeSource);
     if (e.kind === 'system.timezone') this.timeZone = String(e.attrs.zone);
     if (ROUTINE.has(e.kind) && e.level !== 'error' && e.level !== 'warning') return;
-    this.keep(e.kind, trimmed(e));
+    const kept = trimmed(e);
+    this.keep(e.kind, kept, weight(kept.raw.length, kept.message.length));
   };
 
   /** A record the sieve did not build (never a warning or an error): kept as its line like any event of its kind. */
   defer = (kind: string, file: string, ms: number | null, timeSource: TimeSource, record: DeferredRecord): void => {
     this.count(kind, file, ms, timeSource);
-    if (!ROUTINE.has(kind)) this.keep(kind, record);
+    if (!ROUTINE.has(kind)) this.keep(kind, record, weight(record.rawChars, record.messageChars));
   };
 
-  private keep(kind: string, k: Kept): void {
+  private keep(kind: string, k: Kept, w: number): void {
     let b = this.buckets.get(kind);
     if (!b) { b = new KindBucket(); this.buckets.set(kind, b); }
-    this.keptChars += b.add(k, this.keptChars < KEPT_CHARS_BUDGET);
+    this.keptChars += b.add(k, w, this.keptChars < KEPT_CHARS_BUDGET);
   }
 
   /** All kept events with local times converted to UTC (zone from the bundle), sorted by time. */
