@@ -9,6 +9,7 @@
  * over-long lines, UTF-8) are those of lines.ts; test/fast-path.test.ts checks that the report is
  * the same either way.
  */
+import { isAscii } from 'node:buffer';
 import type { Readable } from 'node:stream';
 import type { Event, TimeSource } from '../model/types.js';
 import { HEADER_CHARS, RecordAssembler, type FileContext, type HeaderBytes, type LineGrammar, type SieveSpec } from './records.js';
@@ -125,17 +126,21 @@ export async function sieveLines(stream: Readable, grammar: LineGrammar & { siev
     return true;
   };
 
+  // a chunk that is all ASCII (most are) needs no check line by line
+  let asciiBuf: Buffer | null = null;
   const onLine = (buf: Buffer, start: number, end: number, text: string | null) => {
     const lineNo = ++stats.lines;
     let h: HeaderBytes | null;
     if (text !== null) h = grammar.header(text, ctx);
     else {
       // bytes are characters only while they are ASCII: otherwise the line is decoded and read as text
-      const stop = Math.min(end, start + HEADER_CHARS);
       let ascii = true;
-      for (let i = start; i < stop; i++) if (buf[i]! >= 0x80) { ascii = false; break; }
+      if (buf !== asciiBuf) {
+        const stop = Math.min(end, start + HEADER_CHARS);
+        for (let i = start; i < stop; i++) if (buf[i]! >= 0x80) { ascii = false; break; }
+      }
       if (!ascii) h = grammar.header(buf.toString('utf8', start, end), ctx);
-      else h = spec.header ? spec.header(buf, start, end) : grammar.header(buf.toString('latin1', start, stop), ctx);
+      else h = spec.header ? spec.header(buf, start, end) : grammar.header(buf.toString('latin1', start, Math.min(end, start + HEADER_CHARS)), ctx);
     }
     if (h && (!pending || !h.continues)) { // a new record (a repeated header that may continue one is the assembler's to judge)
       endRecord();
@@ -172,6 +177,7 @@ export async function sieveLines(stream: Readable, grammar: LineGrammar & { siev
   let carry: Buffer | null = null, skipping = false;
   for await (const chunk of stream) {
     const work: Buffer = carry ? Buffer.concat([carry, chunk as Buffer]) : chunk as Buffer;
+    asciiBuf = isAscii(work) ? work : null;
     let start = 0;
     for (let nl = work.indexOf(10, start); nl !== -1; nl = work.indexOf(10, start)) {
       if (skipping) skipping = false; else line(work, start, nl);
