@@ -18,25 +18,18 @@ import { LiteralMatcher } from './literals.js';
 /** Counts a plain record the sieve did not build. */
 export type CountFn = (kind: string, file: string, ms: number | null, timeSource: TimeSource) => void;
 
-/** A record the sieve kept as its line: the lengths the evidence store weighs, and the Event, built when asked. */
-export interface DeferredRecord {
-  readonly rawChars: number;
-  readonly messageChars: number;
-  event(): Event;
-}
+/** Builds a deferred record's Event from its lines (the header line first), as the assembler would have. */
+export type BuildFn = (lines: readonly string[], lineNo: number) => Event;
 
 /** Where the sieve leaves the records it does not build. */
 export interface PlainSink {
   count: CountFn;
-  /** A one-line record whose kind the grammar told from its line (SieveSpec.quickKind). */
-  defer(kind: string, file: string, ms: number | null, timeSource: TimeSource, record: DeferredRecord): void;
-}
-
-class DeferredLines implements DeferredRecord {
-  constructor(private readonly lines: readonly string[], readonly messageChars: number, private readonly lineNo: number,
-    private readonly build: (lines: readonly string[], lineNo: number) => Event) {}
-  get rawChars(): number { return this.lines[0]!.length; }
-  event(): Event { return this.build(this.lines, this.lineNo); }
+  /**
+   * A record whose kind the grammar told from its lines (SieveSpec.quickKind), never a warning or
+   * an error: `lines` are its lines from line `lineNo` on, `messageChars` its message's length,
+   * `build` makes its Event if it is still kept at the end. `lines` is not kept by the sieve.
+   */
+  defer(kind: string, file: string, ms: number | null, timeSource: TimeSource, lines: string[], lineNo: number, messageChars: number, build: BuildFn): void;
 }
 
 /**
@@ -67,7 +60,7 @@ export async function sieveLines(stream: Readable, grammar: LineGrammar & { siev
   if (!matcher) { matcher = new LiteralMatcher(spec.literals, spec.ranks); matchers.set(spec, matcher); }
   const stats: SieveStats = { lines: 0, longLines: 0, plain: 0, deferred: 0 };
   /** A deferred record's Event: its lines through the whole grammar, as the assembler would have built it. */
-  const build = (lines: readonly string[], lineNo: number): Event => {
+  const build: BuildFn = (lines, lineNo) => {
     let built: Event | null = null;
     const one = new RecordAssembler(grammar, ctx, (e) => { built = e; });
     lines.forEach((l, k) => one.line(l, lineNo + k));
@@ -102,7 +95,7 @@ export async function sieveLines(stream: Readable, grammar: LineGrammar & { siev
       const q = spec.quickKind(lines, rank);
       if (q) {
         heldCount = 0;
-        sink.defer(q.kind, ctx.file, ms, timeSource, new DeferredLines(lines, q.messageChars, firstLine, build));
+        sink.defer(q.kind, ctx.file, ms, timeSource, lines, firstLine, q.messageChars, build);
         stats.deferred++;
         return;
       }

@@ -6,7 +6,7 @@
 import { ACTIVITY_BUCKET_MIN } from '../model/activity.js';
 import type { Event, TimeSource } from '../model/types.js';
 import { localToUtc } from '../parse/time.js';
-import type { DeferredRecord, PlainSink } from '../parse/sieve.js';
+import type { BuildFn, PlainSink } from '../parse/sieve.js';
 
 /** Kinds that are only counted (routine records, blank lines, generic log lines). */
 const ROUTINE = new Set(['waagent.record', 'vmsnapshot.record', 'blank', 'syslog.record', 'log.record', 'collector.record',
@@ -26,11 +26,14 @@ function keptChars(length: number, cap: number): number {
   return length > cap ? cap + 1 : length;
 }
 
-/** A kept event, or a record the sieve kept as its line (built only if still kept at the end). */
-type Kept = Event | DeferredRecord;
+/** A record the sieve did not build, kept as its lines. */
+interface Deferred { lines: readonly string[]; lineNo: number; build: BuildFn }
 
-function isDeferred(k: Kept): k is DeferredRecord {
-  return typeof (k as DeferredRecord).event === 'function';
+/** A kept event, or a record the sieve kept as its lines (built only if still kept at the end). */
+type Kept = Event | Deferred;
+
+function isDeferred(k: Kept): k is Deferred {
+  return typeof (k as Deferred).build === 'function';
 }
 
 /** What a kept record costs of the budget: its text as it is kept, and a fixed overhead. */
@@ -49,28 +52,94 @@ function trimmed(e: Event): Event {
   return e;
 }
 
+/**
+ * The latest records of a kind, in a ring. A record the sieve deferred is held as the UTF-8 of
+ * its lines in a byte arena rather than as strings and objects: the ring replaces hundreds of
+ * thousands of them in a large log, and as objects they would live just long enough to fill the
+ * old generation.
+ */
+class TailRing {
+  private events: (Event | undefined)[] = [];
+  private readonly weights: number[] = [];
+  // a deferred record: its bytes in the arena, first line number and builder (builders[slot])
+  private readonly offsets: number[] = [];
+  private readonly lengths: number[] = [];
+  private readonly lineNos: number[] = [];
+  private readonly builders: (BuildFn | undefined)[] = [];
+  private arena = Buffer.allocUnsafeSlow(0);
+  private used = 0;
+  private next = 0;
+
+  get size(): number { return this.weights.length; }
+
+  /** Puts `k` in the next slot (a new one while `grow`, else the oldest); returns the weight it replaced. */
+  put(k: Kept, w: number, grow: boolean): number {
+    const slot = grow ? this.weights.length : this.next;
+    const old = grow ? 0 : this.weights[slot]!;
+    this.weights[slot] = w;
+    if (isDeferred(k)) {
+      const text = k.lines.length === 1 ? k.lines[0]! : k.lines.join('\n');
+      const bytes = Buffer.byteLength(text);
+      if (this.used + bytes > this.arena.length) this.compact(bytes, slot);
+      this.offsets[slot] = this.used;
+      this.lengths[slot] = this.arena.write(text, this.used);
+      this.used += bytes;
+      this.lineNos[slot] = k.lineNo;
+      this.builders[slot] = k.build;
+      this.events[slot] = undefined;
+    } else {
+      this.events[slot] = k;
+      this.builders[slot] = undefined;
+    }
+    if (!grow) this.next = (this.next + 1) % this.weights.length;
+    return old;
+  }
+
+  /** Moves the live records' bytes to the front of an arena with room for `more` (the record in `replacing` is dead). */
+  private compact(more: number, replacing: number): void {
+    let live = 0;
+    for (let i = 0; i < this.weights.length; i++) if (i !== replacing && this.builders[i]) live += this.lengths[i]!;
+    const arena = Buffer.allocUnsafeSlow(Math.max(64 * 1024, 2 * (live + more)));
+    let at = 0;
+    for (let i = 0; i < this.weights.length; i++) {
+      if (i === replacing || !this.builders[i]) continue;
+      this.arena.copy(arena, at, this.offsets[i]!, this.offsets[i]! + this.lengths[i]!);
+      this.offsets[i] = at;
+      at += this.lengths[i]!;
+    }
+    this.arena = arena;
+    this.used = at;
+  }
+
+  /** The records, oldest first, deferred ones built. */
+  all(): Event[] {
+    const out: Event[] = [];
+    for (let n = 0; n < this.weights.length; n++) {
+      const i = (this.next + n) % this.weights.length;
+      const build = this.builders[i];
+      if (!build) { out.push(this.events[i]!); continue; }
+      const text = this.arena.toString('utf8', this.offsets[i]!, this.offsets[i]! + this.lengths[i]!);
+      out.push(trimmed(build(text.split('\n'), this.lineNos[i]!)));
+    }
+    return out;
+  }
+}
+
 class KindBucket {
   head: Kept[] = [];
-  tail: Kept[] = [];
-  /** The weight of each tail entry, so a replaced one need not be looked at again. */
-  private tailWeights: number[] = [];
-  private next = 0;
+  tail = new TailRing();
   dropped = 0;
   /** Adds `k` weighing `w`; returns the change in kept characters. Without budget left a kind still keeps a few of each end. */
   add(k: Kept, w: number, budgetLeft: boolean): number {
     const head = budgetLeft ? HEAD_PER_KIND : MIN_PER_END, tail = budgetLeft ? TAIL_PER_KIND : MIN_PER_END;
     if (this.head.length < head) { this.head.push(k); return w; }
-    if (this.tail.length < tail) { this.tail.push(k); this.tailWeights.push(w); return w; }
+    if (this.tail.size < tail) { this.tail.put(k, w, true); return w; }
     this.dropped++;
-    if (!this.tail.length) return 0;
-    const old = this.tailWeights[this.next]!;
-    this.tail[this.next] = k; // ring: keep the latest
-    this.tailWeights[this.next] = w;
-    this.next = (this.next + 1) % this.tail.length;
-    return w - old;
+    if (!this.tail.size) return 0;
+    return w - this.tail.put(k, w, false); // ring: keep the latest
   }
   all(): Event[] {
-    return [...this.head, ...this.tail.slice(this.next), ...this.tail.slice(0, this.next)].map((k) => (isDeferred(k) ? trimmed(k.event()) : k));
+    return [...this.head.map((k) => (isDeferred(k) ? trimmed(k.build(k.lines, k.lineNo)) : k)), ...this.tail.all()];
   }
 }
 
@@ -133,9 +202,9 @@ export class EvidenceStore implements PlainSink {
   };
 
   /** A record the sieve did not build (never a warning or an error): kept as its line like any event of its kind. */
-  defer = (kind: string, file: string, ms: number | null, timeSource: TimeSource, record: DeferredRecord): void => {
+  defer = (kind: string, file: string, ms: number | null, timeSource: TimeSource, lines: string[], lineNo: number, messageChars: number, build: BuildFn): void => {
     this.count(kind, file, ms, timeSource);
-    if (!ROUTINE.has(kind)) this.keep(kind, record, weight(record.rawChars, record.messageChars));
+    if (!ROUTINE.has(kind)) this.keep(kind, { lines, lineNo, build }, weight(lines[0]!.length, messageChars));
   };
 
   private keep(kind: string, k: Kept, w: number): void {
