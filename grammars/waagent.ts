@@ -9,14 +9,15 @@
  * a table of literal-guarded rules, and the structured parts use the chevrotain grammars in
  * waagent-message.ts.
  */
-import type { AttrValue, Event, Level } from '../src/model/types.js';
+import type { AttrValue, Event, Level, TimeSource } from '../src/model/types.js';
 import type { FileContext, Header, HeaderBytes, LineGrammar } from '../src/parse/records.js';
 import { byteD2, byteFraction, d2, d4, fraction, wallMs } from '../src/parse/time.js';
 import { mechanismOf, parseEventRecord, parseHttpFailure, targetOf } from './waagent-message.js';
 import { classifyCrash, crashOf } from './crash.js';
 
 const LEVELS: Record<string, Level> = { INFO: 'info', WARNING: 'warning', ERROR: 'error', VERBOSE: 'verbose' };
-const PREFIXES = new Set(['Daemon', 'ExtHandler', 'LogCollector', 'Firewall']);
+const LEVEL_WORDS = Object.entries(LEVELS);
+const PREFIXES = ['Daemon', 'ExtHandler', 'LogCollector', 'Firewall'];
 const HANDLER_PREFIX = /^\[([^\]\s]+?)-(\d+(?:\.\d+)+)\]$/;
 
 /** Where the space-separated word of `s` starting at `i` ends. */
@@ -25,22 +26,48 @@ function wordEnd(s: string, i: number): number {
   return j < 0 ? s.length : j;
 }
 
-/** Whether a word is a log prefix: one of the agent's components, or `[Handler-version]`. */
-function isPrefix(w: string): boolean {
-  return PREFIXES.has(w) || (w.charCodeAt(0) === 91 /* [ */ && HANDLER_PREFIX.test(w));
-}
-
-export function waagentHeader(line: string): Header | null {
-  const c0 = line.charCodeAt(0);
-  if (c0 === 69 /* E */ || c0 === 87 /* W */) return bareG0Header(line);
-  if (line.length < 19) return null;
-  const c4 = line.charCodeAt(4);
-  if (c4 === 45 /* - */ && line.charCodeAt(10) === 84 /* T */) return isoHeader(line);
-  if (c4 === 47 /* / */ && line.charCodeAt(7) === 47 && line.charCodeAt(13) === 58) return slashHeader(line);
+/** The level a word names (only these four words: no lookup that an odd word could fool). */
+function levelWord(line: string, start: number, end: number): Level | null {
+  for (const [w, level] of LEVEL_WORDS) if (end - start === w.length && line.startsWith(w, start)) return level;
   return null;
 }
 
-function isoHeader(line: string): Header | null {
+/** Whether the word at [start, end) is a log prefix: 'component' (Daemon, ExtHandler, …), 'handler' (`[Name-1.2.3]`) or not. */
+function prefixAt(line: string, start: number, end: number): 'component' | 'handler' | null {
+  if (line.charCodeAt(start) === 91 /* [ */) return HANDLER_PREFIX.test(line.slice(start, end)) ? 'handler' : null;
+  for (const p of PREFIXES) if (end - start === p.length && line.startsWith(p, start)) return 'component';
+  return null;
+}
+
+/**
+ * A header line's parts by position, before any string is made of them (one object, reused):
+ * what waagentHeader turns into a Header, and all quickKind needs.
+ */
+interface Shape {
+  ms: number | null; timeSource: TimeSource; level: Level; gen: string; continues: boolean;
+  /** [start, end) of the thread and prefix words (-1 when the line has none), and where the message starts. */
+  thread: number; threadEnd: number; prefix: number; prefixEnd: number; body: number;
+}
+
+const shape: Shape = { ms: null, timeSource: 'none', level: 'info', gen: '', continues: false, thread: -1, threadEnd: -1, prefix: -1, prefixEnd: -1, body: 0 };
+
+function setShape(ms: number | null, timeSource: TimeSource, level: Level, gen: string, body: number): Shape {
+  shape.ms = ms; shape.timeSource = timeSource; shape.level = level; shape.gen = gen; shape.body = body;
+  shape.continues = false; shape.thread = shape.threadEnd = shape.prefix = shape.prefixEnd = -1;
+  return shape;
+}
+
+function headerShape(line: string): Shape | null {
+  const c0 = line.charCodeAt(0);
+  if (c0 === 69 /* E */ || c0 === 87 /* W */) return bareG0Shape(line);
+  if (line.length < 19) return null;
+  const c4 = line.charCodeAt(4);
+  if (c4 === 45 /* - */ && line.charCodeAt(10) === 84 /* T */) return isoShape(line);
+  if (c4 === 47 /* / */ && line.charCodeAt(7) === 47 && line.charCodeAt(13) === 58) return slashShape(line);
+  return null;
+}
+
+function isoShape(line: string): Shape | null {
   const y = d4(line, 0), mo = d2(line, 5), d = d2(line, 8), h = d2(line, 11), mi = d2(line, 14), s = d2(line, 17);
   let i = 19, ms = 0;
   if (line.charCodeAt(i) === 46) { const [f, k] = fraction(line, i + 1); ms = f; i += 1 + k; }
@@ -49,56 +76,67 @@ function isoHeader(line: string): Header | null {
   if (Number.isNaN(t)) return null;
   const n = line.length;
   const a0 = i + 2, a1 = wordEnd(line, a0);
-  const level = LEVELS[line.slice(a0, a1)];
+  const level = levelWord(line, a0, a1);
   if (!level) return null;
   const b0 = Math.min(a1 + 1, n), b1 = wordEnd(line, b0);
   const c0 = Math.min(b1 + 1, n), c1 = wordEnd(line, c0);
-  const t2 = line.slice(c0, c1);
-  const attrs: Record<string, AttrValue> = {};
-  let body: string;
-  if (isPrefix(t2)) { // G4: thread then prefix
-    attrs.gen = 'G4'; attrs.thread = line.slice(b0, b1); setPrefix(attrs, t2); body = line.slice(Math.min(c1 + 1, n));
-  } else { // G3: prefix only
-    attrs.gen = 'G3'; setPrefix(attrs, line.slice(b0, b1)); body = line.slice(c0);
+  if (prefixAt(line, c0, c1)) { // G4: thread then prefix
+    const sh = setShape(t, 'explicit-utc', level, 'G4', Math.min(c1 + 1, n));
+    sh.thread = b0; sh.threadEnd = b1; sh.prefix = c0; sh.prefixEnd = c1;
+    return sh;
   }
-  return { ms: t, timeSource: 'explicit-utc', level, body, attrs };
+  const sh = setShape(t, 'explicit-utc', level, 'G3', c0); // G3: prefix only
+  sh.prefix = b0; sh.prefixEnd = b1;
+  return sh;
 }
 
 /** 2.0.x logs each line of a traceback with its own header: frames, code and the final exception continue it. */
 const G0_CONTINUATION = /^ {2}|^[A-Za-z_][\w.]*: /;
 
-function slashHeader(line: string): Header | null {
+function slashShape(line: string): Shape | null {
   const y = d4(line, 0), mo = d2(line, 5), d = d2(line, 8), h = d2(line, 11), mi = d2(line, 14), s = d2(line, 17);
   let i = 19, ms = 0, frac = false;
   if (line.charCodeAt(i) === 46) { const [f, k] = fraction(line, i + 1); ms = f; i += 1 + k; frac = true; }
   const t = wallMs(y, mo, d, h, mi, s, ms);
   if (Number.isNaN(t)) return null;
   if (!frac) { // G0: no level word, optional ERROR:/WARNING: glued to the message
-    const rest = line.slice(i + 1);
-    const m = /^(ERROR|WARNING):/.exec(rest);
-    const attrs: Record<string, AttrValue> = { gen: 'G0' };
-    const body = m ? rest.slice(m[0].length) : rest;
-    const hp = /^\[([^\]\s]+?)-(\d+(?:\.\d+)+)\]/.exec(body);
-    if (hp) { attrs.handler = hp[1]!; attrs.handlerVersion = hp[2]!; }
-    return { ms: t, timeSource: 'local:?', level: m ? LEVELS[m[1]!]! : 'info', body, attrs, ...(m && G0_CONTINUATION.test(body) ? { continues: true } : {}) };
+    const rest = i + 1;
+    const level: Level = line.startsWith('ERROR:', rest) ? 'error' : line.startsWith('WARNING:', rest) ? 'warning' : 'info';
+    const sh = setShape(t, 'local:?', level, 'G0', rest + (level === 'error' ? 6 : level === 'warning' ? 8 : 0));
+    sh.continues = level !== 'info' && G0_CONTINUATION.test(line.slice(sh.body));
+    return sh;
   }
   const n = line.length;
   const a0 = i + 1, a1 = wordEnd(line, a0);
-  const level = LEVELS[line.slice(a0, a1)];
+  const level = levelWord(line, a0, a1);
   if (!level) return null;
   const b0 = Math.min(a1 + 1, n), b1 = wordEnd(line, b0);
-  const t1 = line.slice(b0, b1);
-  const attrs: Record<string, AttrValue> = {};
-  let body: string;
-  if (isPrefix(t1)) { attrs.gen = PREFIXES.has(t1) ? 'G2' : 'G1'; setPrefix(attrs, t1); body = line.slice(Math.min(b1 + 1, n)); } else { attrs.gen = 'G1'; body = line.slice(b0); }
-  return { ms: t, timeSource: 'local:?', level, body, attrs };
+  const p = prefixAt(line, b0, b1);
+  if (!p) return setShape(t, 'local:?', level, 'G1', b0);
+  const sh = setShape(t, 'local:?', level, p === 'component' ? 'G2' : 'G1', Math.min(b1 + 1, n));
+  sh.prefix = b0; sh.prefixEnd = b1;
+  return sh;
 }
 
 /** 2.0.x lines copied without their timestamp (console output): `ERROR:msg`, `WARNING:msg`. */
-function bareG0Header(line: string): Header | null {
-  const m = /^(ERROR|WARNING):/.exec(line);
-  if (!m) return null;
-  return { ms: null, timeSource: 'none', level: LEVELS[m[1]!]!, body: line.slice(m[0].length), attrs: { gen: 'G0' } };
+function bareG0Shape(line: string): Shape | null {
+  if (line.startsWith('ERROR:')) return setShape(null, 'none', 'error', 'G0', 6);
+  if (line.startsWith('WARNING:')) return setShape(null, 'none', 'warning', 'G0', 8);
+  return null;
+}
+
+export function waagentHeader(line: string): Header | null {
+  const sh = headerShape(line);
+  if (!sh) return null;
+  const body = line.slice(sh.body);
+  const attrs: Record<string, AttrValue> = { gen: sh.gen };
+  if (sh.thread >= 0) attrs.thread = line.slice(sh.thread, sh.threadEnd);
+  if (sh.prefix >= 0) setPrefix(attrs, line.slice(sh.prefix, sh.prefixEnd));
+  if (sh.gen === 'G0' && sh.ms !== null) { // a 2.0.x handler names itself at the start of the message
+    const hp = /^\[([^\]\s]+?)-(\d+(?:\.\d+)+)\]/.exec(body);
+    if (hp) { attrs.handler = hp[1]!; attrs.handlerVersion = hp[2]!; }
+  }
+  return { ms: sh.ms, timeSource: sh.timeSource, level: sh.level, body, attrs, ...(sh.continues ? { continues: true } : {}) };
 }
 
 /**
@@ -378,9 +416,11 @@ const quick = { kind: '', messageChars: 0 };
  * crash, which need the whole grammar.
  */
 function quickKind(lines: readonly string[], rank: number): { kind: string; messageChars: number } | null {
-  const h = waagentHeader(lines[0]!);
-  if (!h || h.continues || h.level === 'warning' || h.level === 'error' || h.body.startsWith('Event: ')) return null;
-  const message = lines.length > 1 ? [h.body, ...lines.slice(1)].join('\n') : h.body;
+  const first = lines[0]!;
+  const sh = headerShape(first);
+  if (!sh || sh.continues || sh.level === 'warning' || sh.level === 'error' || first.startsWith('Event: ', sh.body)) return null;
+  const body = first.slice(sh.body);
+  const message = lines.length > 1 ? [body, ...lines.slice(1)].join('\n') : body;
   const rule = rank >= 0 ? matchRule(message, rank) : null;
   if (!rule && lines.length > 1) {
     const c = crashOf(message);
