@@ -145,7 +145,7 @@ export function waagentHeader(line: string): Header | null {
  */
 const LEVEL_BYTES: [Buffer, Level][] = Object.entries(LEVELS).map(([w, l]) => [Buffer.from(w), l]);
 const G0_LEVELS: [Buffer, Level][] = [[Buffer.from('ERROR:'), 'error'], [Buffer.from('WARNING:'), 'warning']];
-const sniffed: HeaderBytes = { ms: null, level: null, timeSource: 'none', continues: false };
+const sniffed: HeaderBytes = { ms: null, level: null, timeSource: 'none', continues: false, timeEnd: 0 };
 
 function startsWith(b: Buffer, at: number, end: number, word: Buffer, whole: boolean): boolean {
   if (at + word.length > end) return false;
@@ -164,7 +164,7 @@ function waagentHeaderBytes(b: Buffer, s: number, end: number): HeaderBytes | nu
   if (c0 === 69 /* E */ || c0 === 87 /* W */) { // bareG0Header
     sniffed.level = G0_LEVELS.find(([w]) => startsWith(b, s, end, w, false))?.[1] ?? null;
     if (!sniffed.level) return null;
-    sniffed.ms = null; sniffed.timeSource = 'none';
+    sniffed.ms = null; sniffed.timeSource = 'none'; sniffed.timeEnd = s;
     return sniffed;
   }
   if (end - s < 19) return null;
@@ -191,6 +191,7 @@ function waagentHeaderBytes(b: Buffer, s: number, end: number): HeaderBytes | nu
   }
   if (!sniffed.level) return null;
   sniffed.ms = t;
+  sniffed.timeEnd = i; // the level, the header's words and the message follow
   return sniffed;
 }
 
