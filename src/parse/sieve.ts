@@ -1,13 +1,17 @@
 /**
  * The fast path for line logs whose grammar has a SieveSpec (records.ts): lines are split on the
  * inflated Buffers, headers are read from a line's first bytes, and the rule literals are looked
- * for in one pass over each line's bytes. A plain record (one line, not a problem, no literal) is
- * only counted (kind, time) and never becomes a string or an Event; any other record is decoded
- * and goes through the RecordAssembler and the full grammar, with the same context lines it would
- * have had. Records are only ever grouped more coarsely than the assembler groups them (a header
- * that may continue the record before it joins it), and a group is fed from its first line on. Line semantics (CR, cut
- * over-long lines, UTF-8) are those of lines.ts; test/fast-path.test.ts checks that the report is
- * the same either way.
+ * for in one pass over each line's bytes (literals.ts). Records are of three sorts:
+ *  - plain (one line, not a problem, no literal): only counted (kind, time), never a string;
+ *  - deferred (not a problem, with literals or a few continuation lines): decoded, and the
+ *    grammar's quickKind tells their kind from the text; the evidence store keeps them as their
+ *    lines and builds the Event only for those it still holds at the end;
+ *  - built (problems, cut lines, records too big to hold, and whatever quickKind cannot tell):
+ *    given to the RecordAssembler and the full grammar with the context lines they would have had.
+ * Records are only ever grouped more coarsely than the assembler groups them (a header that may
+ * continue the record before it joins it), and a group is fed from its first line on. Line
+ * semantics (CR, cut over-long lines, UTF-8) are those of lines.ts; test/fast-path.test.ts checks
+ * that the report is the same either way.
  */
 import { isAscii } from 'node:buffer';
 import type { Readable } from 'node:stream';
