@@ -14,6 +14,7 @@ import type { FileContext, Header, HeaderBytes, LineGrammar } from '../src/parse
 import { byteD2, byteFraction, d2, d4, fraction, wallMs } from '../src/parse/time.js';
 import { mechanismOf, parseEventRecord, parseHttpFailure, targetOf } from './waagent-message.js';
 import { classifyCrash, crashOf } from './crash.js';
+import { LiteralMatcher } from '../src/parse/literals.js';
 
 const LEVELS: Record<string, Level> = { INFO: 'info', WARNING: 'warning', ERROR: 'error', VERBOSE: 'verbose' };
 const LEVEL_WORDS = Object.entries(LEVELS);
@@ -287,16 +288,22 @@ const RULES: Rule[] = [
 /** Every name the agent has given its own events (FORMATS.md §1.3; `WALA` in 2.1-era logs). */
 const AGENT_EVENT_NAMES = /^(?:WALinuxAgent(?:-\d[\w.]*)?|WALA)$/;
 
-/** One pass over the message for every rule literal at once: most records match none (the hot path). */
-const ANY_LITERAL = new RegExp([...new Set(RULES.flatMap((r) => r.lit))].map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+/** Every rule literal with the rank of the first rule that holds it; `Event: ` ranks after the rules. */
+const SIEVE_LITERALS: [string, number][] = [...RULES.flatMap((r, i) => r.lit.map((l): [string, number] => [l, i])), ['Event: ', RULES.length]];
+
+let ruleLiterals: LiteralMatcher | null = null;
 
 /**
- * The first rule (from rule `from` on) whose literal occurs and whose regex, when it reads
- * attributes, matches; with the match. `from` may skip rules only when none of their literals is
- * in the text (the sieve knows this from its byte scan).
+ * The first rule (from rule `from` on, or from the first whose literal occurs) whose literal
+ * occurs and whose regex, when it reads attributes, matches; with the match. `from` may skip
+ * rules only when none of their literals is in the text (the sieve knows this from its byte scan).
  */
-function matchRule(text: string, from = 0): [Rule, RegExpExecArray | null] | null {
-  if (from === 0 && !ANY_LITERAL.test(text)) return null;
+function matchRule(text: string, from?: number): [Rule, RegExpExecArray | null] | null {
+  if (from === undefined) {
+    ruleLiterals ??= new LiteralMatcher(SIEVE_LITERALS.map(([l]) => l), SIEVE_LITERALS.map(([, r]) => r));
+    from = ruleLiterals.lowestRankOf(text);
+    if (from < 0) return null;
+  }
   for (let i = from; i < RULES.length; i++) {
     const r = RULES[i]!;
     let hit = false;
@@ -404,9 +411,6 @@ export function classifyWaagent(e: Event): Event {
   }
   return e;
 }
-
-/** Every rule literal with the rank of the first rule that holds it; `Event: ` ranks after the rules. */
-const SIEVE_LITERALS: [string, number][] = [...RULES.flatMap((r, i) => r.lit.map((l): [string, number] => [l, i])), ['Event: ', RULES.length]];
 
 const quick = { kind: '', messageChars: 0 };
 

@@ -55,3 +55,22 @@ test('short literals, repeated literals and a buffer larger than the scan memory
     t.is(m.lowestRank(Buffer.from('nothing here'), 0, 12), -1, engine);
   }
 });
+
+test('a text: the exact rank when it is ASCII, never above it when it is not', (t) => {
+  const wasm = new LiteralMatcher(spec.literals, spec.ranks);
+  const js = new LiteralMatcher(spec.literals, spec.ranks, 'js');
+  const piece = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom(...spec.literals), fc.constantFrom('\u00e9', '\u0141', '\u65e5', ''));
+  fc.assert(fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+    const text = pieces.join('');
+    let want = -1;
+    spec.literals.forEach((l, i) => { if (text.includes(l) && (want < 0 || spec.ranks![i]! < want)) want = spec.ranks![i]!; });
+    for (const m of [wasm, js]) {
+      const got = m.lowestRankOf(text);
+      // eslint-disable-next-line no-control-regex
+      if (/^[\x00-\x7f]*$/.test(text)) t.is(got, want, m.engine);
+      else t.true(want < 0 ? true : got >= 0 && got <= want, `${m.engine}: ${got} for ${want}`);
+    }
+  }), { numRuns: 2000 });
+  // a text longer than the scan memory holds at first
+  t.is(wasm.lowestRankOf('x'.repeat(1 << 20) + spec.literals[0]), spec.ranks![0]);
+});

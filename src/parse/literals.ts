@@ -68,8 +68,23 @@ class Tables {
   }
 }
 
+/** A scan of a byte range, and of a text (its characters as latin1 bytes: an ASCII literal is found wherever it occurs). */
+interface Scans { scan(buf: Buffer, start: number, end: number): number; scanText(text: string): number }
+
 /** The scan in JavaScript. */
-function jsScan(t: Tables): (buf: Buffer, start: number, end: number) => number {
+function jsScan(t: Tables): Scans {
+  const scan = jsRangeScan(t);
+  let scratch = Buffer.alloc(0);
+  return {
+    scan,
+    scanText: (text) => {
+      if (scratch.length < text.length) scratch = Buffer.alloc(Math.max(text.length, 4096));
+      return scan(scratch, 0, scratch.write(text, 'latin1'));
+    },
+  };
+}
+
+function jsRangeScan(t: Tables): (buf: Buffer, start: number, end: number) => number {
   const { m, shift, ends, minRank: floor } = t;
   return (buf, start, end) => {
     let best = NONE;
@@ -115,7 +130,7 @@ function loadWasm(): WebAssembly.Module | null {
  * The scan in WebAssembly: the tables are laid out in its memory once (layout in literals.wat);
  * each buffer is copied in when it is first scanned (a chunk: many lines, one copy).
  */
-function wasmScan(t: Tables, module: WebAssembly.Module): (buf: Buffer, start: number, end: number) => number {
+function wasmScan(t: Tables, module: WebAssembly.Module): Scans {
   const x = new WebAssembly.Instance(module, {}).exports as unknown as WasmExports;
   const bstart = TABLE_SIZE, ids = bstart + 4 * (TABLE_SIZE + 1), lits = ids + 4 * t.long.length;
   let at = lits + 12 * t.long.length;
@@ -142,7 +157,7 @@ function wasmScan(t: Tables, module: WebAssembly.Module): (buf: Buffer, start: n
   });
   x.setup(bstart, ids, lits, t.m, t.minRank);
   let loaded: Buffer | null = null, view = u8();
-  return (buf, start, end) => {
+  const scan = (buf: Buffer, start: number, end: number): number => {
     if (!t.m) return NONE;
     if (buf !== loaded) {
       if (input + buf.length > x.memory.buffer.byteLength) grow(buf.length);
@@ -153,11 +168,20 @@ function wasmScan(t: Tables, module: WebAssembly.Module): (buf: Buffer, start: n
     const r = x.lowest(input + start, input + end);
     return r < 0 ? NONE : r;
   };
+  const scanText = (text: string): number => {
+    if (!t.m) return NONE;
+    if (input + text.length > x.memory.buffer.byteLength) grow(text.length);
+    loaded = null; // the input area now holds this text
+    const n = Buffer.from(x.memory.buffer, input, text.length).write(text, 'latin1');
+    const r = x.lowest(input, input + n);
+    return r < 0 ? NONE : r;
+  };
+  return { scan, scanText };
 }
 
 export class LiteralMatcher {
   private readonly tables: Tables;
-  private readonly scan: (buf: Buffer, start: number, end: number) => number;
+  private readonly scans: Scans;
   /** Which scan runs: 'wasm', or 'js' when the module is missing or turned off. */
   readonly engine: 'wasm' | 'js';
 
@@ -166,13 +190,27 @@ export class LiteralMatcher {
     this.tables = new Tables(literals, ranks);
     const module = engine === 'js' ? null : loadWasm();
     this.engine = module ? 'wasm' : 'js';
-    this.scan = module ? wasmScan(this.tables, module) : jsScan(this.tables);
+    this.scans = module ? wasmScan(this.tables, module) : jsScan(this.tables);
   }
 
   /** The lowest rank of the literals that occur whole inside buf[start, end), or -1 when none does. */
   lowestRank(buf: Buffer, start: number, end: number): number {
-    let best = this.scan(buf, start, end);
+    let best = this.scans.scan(buf, start, end);
     if (this.tables.short.length && best !== this.tables.minRank) best = this.tables.shortRank(buf, start, end, best);
+    return best === NONE ? -1 : best;
+  }
+
+  /**
+   * The same for a text. Its characters are scanned as latin1 bytes, so the rank is exact for
+   * ASCII literals in any text and may only be lower (never missed) where a wider character's
+   * low byte looks like one: a lower bound, which is all the rule stage needs.
+   */
+  lowestRankOf(text: string): number {
+    if (this.tables.short.length) {
+      const bytes = Buffer.from(text, 'latin1');
+      return this.lowestRank(bytes, 0, bytes.length);
+    }
+    const best = this.scans.scanText(text);
     return best === NONE ? -1 : best;
   }
 }
