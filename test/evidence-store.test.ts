@@ -3,6 +3,7 @@ import test from 'ava';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { EvidenceStore } from '../src/pipeline/evidence-store.js';
+import { BucketRuns } from '../src/pipeline/bucket-runs.js';
 import type { Event } from '../src/model/types.js';
 
 const huge = 'x'.repeat(1 << 20);
@@ -33,4 +34,25 @@ test('a flood of huge error records keeps the first and the latest, within the t
   const grown = process.memoryUsage().heapUsed - before;
   t.true(grown < 120 * 1024 * 1024, `live set grew by ${(grown / 1048576).toFixed(0)} MB`);
   t.true(store.droppedEvents() > 0);
+});
+
+test('activity buckets in any order: the same set as a Set of them, as sorted runs', (t) => {
+  const runs = new BucketRuns();
+  const set = new Set<number>();
+  let x = 1000, first: number | undefined;
+  for (let i = 0; i < 20_000; i++) {
+    // mostly in order with gaps, now and then far back or ahead, and repeats
+    x += i % 97 === 0 ? -300 + (i % 600) : i % 13 === 0 ? 7 : i % 3 === 0 ? 0 : 1;
+    runs.add(x); set.add(x); first ??= x;
+  }
+  const expanded: number[] = [];
+  let prevTo = -Infinity;
+  for (const [from, to] of runs.runs()) {
+    t.true(from > prevTo + 1, 'runs are disjoint and apart');
+    prevTo = to;
+    for (let v = from; v <= to; v++) expanded.push(v);
+  }
+  t.deepEqual(expanded, [...set].sort((a, b) => a - b));
+  t.is(runs.size, set.size);
+  t.is(runs.first, first);
 });

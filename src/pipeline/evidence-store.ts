@@ -6,6 +6,7 @@
 import { ACTIVITY_BUCKET_MIN } from '../model/activity.js';
 import type { Event, TimeSource } from '../model/types.js';
 import { localToUtc } from '../parse/time.js';
+import { BucketRuns } from './bucket-runs.js';
 import type { BuildFn, PlainSink } from '../parse/sieve.js';
 
 /** Kinds that are only counted (routine records, blank lines, generic log lines). */
@@ -148,7 +149,7 @@ const BUCKET_MIN = ACTIVITY_BUCKET_MIN;
 
 export interface Activity {
   /** Five-minute buckets (epoch ms / 300000, floored) in which the agent wrote a record. */
-  buckets: Set<number>;
+  buckets: BucketRuns;
   local: boolean;
 }
 
@@ -185,7 +186,7 @@ export class EvidenceStore implements PlainSink {
     if (ms !== null && kind.startsWith('waagent.')) {
       if (file !== this.lastFile || !this.lastActivity) {
         let a = this.activity.get(file);
-        if (!a) { a = { buckets: new Set(), local: timeSource === 'local:?' }; this.activity.set(file, a); }
+        if (!a) { a = { buckets: new BucketRuns(), local: timeSource === 'local:?' }; this.activity.set(file, a); }
         this.lastFile = file; this.lastActivity = a; this.lastBucket = NaN;
       }
       const bucket = Math.floor(ms / (BUCKET_MIN * 60000));
@@ -225,16 +226,21 @@ export class EvidenceStore implements PlainSink {
 
   /** Minutes (UTC, at five-minute resolution) in which the agent wrote records, merged over files. */
   agentMinutes(): number[] {
-    const all = new Set<number>();
+    const perFile: number[][] = [];
     for (const a of this.activity.values()) {
       let shift = 0;
-      if (a.local && this.timeZone) {
-        const any = a.buckets.values().next().value as number | undefined;
-        if (any !== undefined) { const wall = any * BUCKET_MIN * 60000; shift = Math.round(((localToUtc(wall, this.timeZone) ?? wall) - wall) / 60000); }
+      const any = a.buckets.first;
+      if (a.local && this.timeZone && any !== undefined) {
+        const wall = any * BUCKET_MIN * 60000;
+        shift = Math.round(((localToUtc(wall, this.timeZone) ?? wall) - wall) / 60000);
       }
-      for (const b of a.buckets) all.add(b * BUCKET_MIN + shift);
+      const minutes: number[] = [];
+      for (const [from, to] of a.buckets.runs()) for (let b = from; b <= to; b++) minutes.push(b * BUCKET_MIN + shift);
+      perFile.push(minutes);
     }
-    return [...all].sort((x, y) => x - y);
+    if (perFile.length === 1) return perFile[0]!;
+    const all = perFile.flat().sort((x, y) => x - y);
+    return all.filter((m, i) => i === 0 || m !== all[i - 1]);
   }
 
   droppedEvents(): number {
