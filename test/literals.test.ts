@@ -74,3 +74,11 @@ test('a text: the exact rank when it is ASCII, never above it when it is not', (
   // a text longer than the scan memory holds at first
   t.is(wasm.lowestRankOf('x'.repeat(1 << 20) + spec.literals[0]), spec.ranks![0]);
 });
+
+test('a literal beyond ASCII is found in a text too', (t) => {
+  for (const engine of ['wasm', 'js'] as const) {
+    const m = new LiteralMatcher(['caf\u00e9 ferm\u00e9', 'plain text'], [0, 1], engine);
+    t.is(m.lowestRankOf('le caf\u00e9 ferm\u00e9 et plain text'), 0, engine);
+    t.is(m.lowestRankOf('le cafe ferme et plain text'), 1, engine);
+  }
+});

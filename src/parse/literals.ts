@@ -30,6 +30,8 @@ class Tables {
   readonly short: Literal[] = [];
   readonly m: number;
   readonly minRank: number;
+  /** Whether every literal is ASCII (then a text's latin1 bytes hold each literal it holds). */
+  readonly ascii: boolean;
   readonly shift: Uint8Array;
   readonly ends: Literal[][] = Array.from({ length: TABLE_SIZE }, () => []);
 
@@ -41,6 +43,7 @@ class Tables {
       (lit.bytes.length >= 4 ? this.long : this.short).push(lit);
     }
     this.minRank = Math.min(...byText.values());
+    this.ascii = [...byText.keys()].every((l) => !/[^\x00-\x7f]/.test(l));
     this.m = this.long.length ? Math.min(...this.long.map((l) => l.bytes.length)) : 0;
     this.shift = new Uint8Array(TABLE_SIZE).fill(Math.min(255, this.m - BLOCK + 1));
     for (const lit of this.long) {
@@ -206,8 +209,9 @@ export class LiteralMatcher {
    * low byte looks like one: a lower bound, which is all the rule stage needs.
    */
   lowestRankOf(text: string): number {
-    if (this.tables.short.length) {
-      const bytes = Buffer.from(text, 'latin1');
+    if (this.tables.short.length || !this.tables.ascii) {
+      // a literal beyond ASCII is found only in the text's UTF-8
+      const bytes = Buffer.from(text, this.tables.ascii ? 'latin1' : 'utf8');
       return this.lowestRank(bytes, 0, bytes.length);
     }
     const best = this.scans.scanText(text);
