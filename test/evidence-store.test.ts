@@ -56,3 +56,25 @@ test('activity buckets in any order: the same set as a Set of them, as sorted ru
   t.is(runs.size, set.size);
   t.is(runs.first, first);
 });
+
+test('records the sieve deferred come back as they went in: the first and the latest, any text, any number of lines', (t) => {
+  const store = new EvidenceStore();
+  const build = (lines: readonly string[], lineNo: number): Event => ({
+    ms: lineNo * 1000, timeSource: 'explicit-utc', file: 'var/log/waagent.log', line: lineNo, lines: lines.length, kind: 'waagent.extension.state',
+    level: 'info', message: lines.join('\n'), raw: lines[0]!, attrs: {},
+  });
+  const linesOf = (i: number): string[] => {
+    const text = `${i} ${'\u65e5\u672c'.repeat(i % 5)} caf\u00e9 ${'x'.repeat((i * 37) % 900)} \ud83d\ude00`;
+    return i % 4 === 0 ? [text, '[stdout]', '', `tail ${i}`] : [text];
+  };
+  const total = 6000;
+  for (let i = 1; i <= total; i++) {
+    const lines = linesOf(i);
+    store.defer('waagent.extension.state', 'var/log/waagent.log', i * 1000, 'explicit-utc', lines, i, lines.join('\n').length, build);
+  }
+  const kept = store.events();
+  const want = [...Array.from({ length: 300 }, (_, k) => k + 1), ...Array.from({ length: 1700 }, (_, k) => total - 1700 + 1 + k)];
+  t.deepEqual(kept.map((e) => e.line), want);
+  for (const e of kept) t.is(e.message, linesOf(e.line!).join('\n'), `line ${e.line}`);
+  t.is(store.droppedEvents(), total - 2000);
+});

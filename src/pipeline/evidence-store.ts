@@ -80,11 +80,14 @@ class TailRing {
     this.weights[slot] = w;
     if (isDeferred(k)) {
       const text = k.lines.length === 1 ? k.lines[0]! : k.lines.join('\n');
-      const bytes = Buffer.byteLength(text);
-      if (this.used + bytes > this.arena.length) this.compact(bytes, slot);
+      // UTF-8 takes at most three bytes per UTF-16 unit: measure only when that might not fit
+      if (this.used + 3 * text.length > this.arena.length) {
+        const bytes = Buffer.byteLength(text);
+        if (this.used + bytes > this.arena.length) this.compact(bytes, slot);
+      }
       this.offsets[slot] = this.used;
       this.lengths[slot] = this.arena.write(text, this.used);
-      this.used += bytes;
+      this.used += this.lengths[slot]!;
       this.lineNos[slot] = k.lineNo;
       this.builders[slot] = k.build;
       this.events[slot] = undefined;
