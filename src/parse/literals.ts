@@ -159,12 +159,17 @@ function wasmScan(t: Tables, module: WebAssembly.Module): Scans {
     u8().set(l.bytes, b); b += l.bytes.length;
   });
   x.setup(bstart, ids, lits, t.m, t.minRank);
-  let loaded: Buffer | null = null, view = u8();
+  // the memory as a Buffer, made again only when the memory grows (growing replaces its ArrayBuffer)
+  let loaded: Buffer | null = null, view = Buffer.from(x.memory.buffer);
+  const room = (bytes: number) => {
+    if (input + bytes <= view.length) return;
+    grow(bytes);
+    view = Buffer.from(x.memory.buffer);
+  };
   const scan = (buf: Buffer, start: number, end: number): number => {
     if (!t.m) return NONE;
     if (buf !== loaded) {
-      if (input + buf.length > x.memory.buffer.byteLength) grow(buf.length);
-      if (view.buffer !== x.memory.buffer) view = u8();
+      room(buf.length);
       view.set(buf, input);
       loaded = buf;
     }
@@ -173,9 +178,9 @@ function wasmScan(t: Tables, module: WebAssembly.Module): Scans {
   };
   const scanText = (text: string): number => {
     if (!t.m) return NONE;
-    if (input + text.length > x.memory.buffer.byteLength) grow(text.length);
+    room(text.length);
     loaded = null; // the input area now holds this text
-    const n = Buffer.from(x.memory.buffer, input, text.length).write(text, 'latin1');
+    const n = view.write(text, input, 'latin1');
     const r = x.lowest(input, input + n);
     return r < 0 ? NONE : r;
   };
