@@ -4,6 +4,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { EvidenceStore } from '../src/pipeline/evidence-store.js';
 import { BucketRuns } from '../src/pipeline/bucket-runs.js';
+import type { DeferredText } from '../src/parse/sieve.js';
 import type { Event } from '../src/model/types.js';
 
 const huge = 'x'.repeat(1 << 20);
@@ -67,10 +68,15 @@ test('records the sieve deferred come back as they went in: the first and the la
     const text = `${i} ${'\u65e5\u672c'.repeat(i % 5)} caf\u00e9 ${'x'.repeat((i * 37) % 900)} \ud83d\ude00`;
     return i % 4 === 0 ? [text, '[stdout]', '', `tail ${i}`] : [text];
   };
+  // the sieve hands over a record's text readable only during the call: a fresh copy each time here
+  const textOf = (lines: string[]): DeferredText => {
+    const bytes = Buffer.from(lines.join('\n'));
+    return { rawChars: lines[0]!.length, lines: () => [...lines], byteLength: bytes.length, copyTo: (target, at) => { bytes.copy(target, at); } };
+  };
   const total = 6000;
   for (let i = 1; i <= total; i++) {
     const lines = linesOf(i);
-    store.defer('waagent.extension.state', 'var/log/waagent.log', i * 1000, 'explicit-utc', lines, i, lines.join('\n').length, build);
+    store.defer('waagent.extension.state', 'var/log/waagent.log', i * 1000, 'explicit-utc', textOf(lines), i, lines.join('\n').length, build);
   }
   const kept = store.events();
   const want = [...Array.from({ length: 300 }, (_, k) => k + 1), ...Array.from({ length: 1700 }, (_, k) => total - 1700 + 1 + k)];

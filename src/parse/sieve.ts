@@ -18,6 +18,7 @@ import type { Readable } from 'node:stream';
 import type { Event, TimeSource } from '../model/types.js';
 import { HEADER_CHARS, RecordAssembler, type FileContext, type HeaderBytes, type LineGrammar, type SieveSpec } from './records.js';
 import { LiteralMatcher } from './literals.js';
+import { AnswerCache, type Answer } from './answer-cache.js';
 
 /** Counts a plain record the sieve did not build. */
 export type CountFn = (kind: string, file: string, ms: number | null, timeSource: TimeSource) => void;
@@ -25,15 +26,26 @@ export type CountFn = (kind: string, file: string, ms: number | null, timeSource
 /** Builds a deferred record's Event from its lines (the header line first), as the assembler would have. */
 export type BuildFn = (lines: readonly string[], lineNo: number) => Event;
 
+/** A deferred record as the evidence store reads it during `defer` (the object is the sieve's, reused). */
+export interface DeferredText {
+  /** Characters of its first line (the raw text its Event would have). */
+  readonly rawChars: number;
+  /** Its lines as text, the header line first (a new array, the store may keep it). */
+  lines(): string[];
+  /** Bytes of its lines joined by newlines, as read; and a copy of them into `target` at `at`. */
+  readonly byteLength: number;
+  copyTo(target: Buffer, at: number): void;
+}
+
 /** Where the sieve leaves the records it does not build. */
 export interface PlainSink {
   count: CountFn;
   /**
    * A record whose kind the grammar told from its lines (SieveSpec.quickKind), never a warning or
-   * an error: `lines` are its lines from line `lineNo` on, `messageChars` its message's length,
-   * `build` makes its Event if it is still kept at the end. `lines` is not kept by the sieve.
+   * an error: its text from line `lineNo` on, `messageChars` its message's length, `build` makes
+   * its Event if it is still kept at the end.
    */
-  defer(kind: string, file: string, ms: number | null, timeSource: TimeSource, lines: string[], lineNo: number, messageChars: number, build: BuildFn): void;
+  defer(kind: string, file: string, ms: number | null, timeSource: TimeSource, text: DeferredText, lineNo: number, messageChars: number, build: BuildFn): void;
 }
 
 /**
@@ -54,6 +66,44 @@ class LineRef {
 }
 
 const EMPTY = Buffer.alloc(0);
+
+/** The record being deferred: its header line and held lines, decoded only when asked. */
+class HeldRecord implements DeferredText {
+  private decoded: string[] | null = null;
+  constructor(private readonly header: LineRef, private readonly held: LineRef[]) {}
+  count = 0;
+  /** Whether the header line's bytes are all ASCII (then its characters are its bytes). */
+  ascii = false;
+
+  reset(count: number, ascii: boolean): void { this.count = count; this.ascii = ascii; this.decoded = null; }
+
+  get rawChars(): number {
+    return this.ascii && !this.decoded ? this.header.end - this.header.start : this.lines()[0]!.length;
+  }
+
+  lines(): string[] {
+    if (!this.decoded) {
+      this.decoded = [this.header.decode()];
+      for (let k = 0; k < this.count; k++) this.decoded.push(this.held[k]!.decode());
+    }
+    return this.decoded;
+  }
+
+  get byteLength(): number {
+    let n = this.header.end - this.header.start;
+    for (let k = 0; k < this.count; k++) n += 1 + this.held[k]!.end - this.held[k]!.start;
+    return n;
+  }
+
+  copyTo(target: Buffer, at: number): void {
+    at += this.header.buf.copy(target, at, this.header.start, this.header.end);
+    for (let k = 0; k < this.count; k++) {
+      const l = this.held[k]!;
+      target[at++] = 10;
+      at += l.buf.copy(target, at, l.start, l.end);
+    }
+  }
+}
 
 export interface SieveStats { lines: number; longLines: number; plain: number; deferred: number }
 
@@ -78,6 +128,11 @@ export async function sieveLines(stream: Readable, grammar: LineGrammar & { siev
   const header = new LineRef();
   const held: LineRef[] = [];
   let heldCount = 0, heldBytes = 0;
+  // where the header line's time ends when it was read as bytes (-1: read as text), and whether its chunk is ASCII
+  let timeEnd = -1, headerAscii = false;
+  const record = new HeldRecord(header, held);
+  const afterTime = new LineRef();
+  const answers = new AnswerCache();
   const last1 = new LineRef(), last2 = new LineRef(), before1 = new LineRef(), before2 = new LineRef();
 
   /** The record must be built: the assembler gets it, from its header on, with the context it would have had. */
@@ -94,16 +149,21 @@ export async function sieveLines(stream: Readable, grammar: LineGrammar & { siev
     pending = false;
     if (!feeding) {
       if (rank < 0 && heldCount === 0) { sink.count(spec.plainKind, ctx.file, ms, timeSource); stats.plain++; return; }
-      const lines = [header.decode()];
-      for (let k = 0; k < heldCount; k++) lines.push(held[k]!.decode());
-      const q = spec.quickKind(lines, rank);
+      record.reset(heldCount, headerAscii);
+      // quickKind's answer depends only on the text after the time: remembered by those bytes
+      let q: Answer | null | undefined;
+      if (timeEnd >= 0) { afterTime.set(header.buf, timeEnd, header.end, null); q = answers.lookup(afterTime, held, heldCount); }
+      if (q === undefined) {
+        q = spec.quickKind(record.lines(), rank);
+        if (timeEnd >= 0) answers.remember(afterTime, held, heldCount, q);
+      }
       if (q) {
+        sink.defer(q.kind, ctx.file, ms, timeSource, record, firstLine, q.messageChars, build);
         heldCount = 0;
-        sink.defer(q.kind, ctx.file, ms, timeSource, lines, firstLine, q.messageChars, build);
         stats.deferred++;
         return;
       }
-      feed(lines); // only the whole grammar can tell: the assembler gets it now, before the next record
+      feed(record.lines()); // only the whole grammar can tell: the assembler gets it now, before the next record
     }
     feeding = false;
     // the assembler's view of the last lines is what later records quote as context
@@ -143,6 +203,8 @@ export async function sieveLines(stream: Readable, grammar: LineGrammar & { siev
       endRecord();
       if (asm.open) asm.flush(text ?? buf.toString('utf8', start, end));
       pending = true; firstLine = lineNo; ms = h.ms; timeSource = h.timeSource; heldBytes = 0;
+      timeEnd = text === null && h.timeEnd !== undefined ? h.timeEnd : -1;
+      headerAscii = text === null && buf === asciiBuf;
       header.set(buf, start, end, text);
       before1.copy(last1); before2.copy(last2);
       // problems are always built (they carry context); so is a line that had to be cut

@@ -7,7 +7,7 @@ import { ACTIVITY_BUCKET_MIN } from '../model/activity.js';
 import type { Event, TimeSource } from '../model/types.js';
 import { localToUtc } from '../parse/time.js';
 import { BucketRuns } from './bucket-runs.js';
-import type { BuildFn, PlainSink } from '../parse/sieve.js';
+import type { BuildFn, DeferredText, PlainSink } from '../parse/sieve.js';
 
 /** Kinds that are only counted (routine records, blank lines, generic log lines). */
 const ROUTINE = new Set(['waagent.record', 'vmsnapshot.record', 'blank', 'syslog.record', 'log.record', 'collector.record',
@@ -27,14 +27,21 @@ function keptChars(length: number, cap: number): number {
   return length > cap ? cap + 1 : length;
 }
 
-/** A record the sieve did not build, kept as its lines. */
-interface Deferred { lines: readonly string[]; lineNo: number; build: BuildFn }
+/** A record the sieve did not build, as it is handed over: its text is readable only during the call. */
+interface Deferred { text: DeferredText; lineNo: number; build: BuildFn }
+
+/** A deferred record kept among the first of its kind: its lines as text. */
+interface HeldLines { lines: readonly string[]; lineNo: number; build: BuildFn }
 
 /** A kept event, or a record the sieve kept as its lines (built only if still kept at the end). */
 type Kept = Event | Deferred;
 
 function isDeferred(k: Kept): k is Deferred {
   return typeof (k as Deferred).build === 'function';
+}
+
+function isHeld(k: Event | HeldLines): k is HeldLines {
+  return typeof (k as HeldLines).build === 'function';
 }
 
 /** What a kept record costs of the budget: its text as it is kept, and a fixed overhead. */
@@ -79,15 +86,12 @@ class TailRing {
     const old = grow ? 0 : this.weights[slot]!;
     this.weights[slot] = w;
     if (isDeferred(k)) {
-      const text = k.lines.length === 1 ? k.lines[0]! : k.lines.join('\n');
-      // UTF-8 takes at most three bytes per UTF-16 unit: measure only when that might not fit
-      if (this.used + 3 * text.length > this.arena.length) {
-        const bytes = Buffer.byteLength(text);
-        if (this.used + bytes > this.arena.length) this.compact(bytes, slot);
-      }
+      const bytes = k.text.byteLength;
+      if (this.used + bytes > this.arena.length) this.compact(bytes, slot);
+      k.text.copyTo(this.arena, this.used);
       this.offsets[slot] = this.used;
-      this.lengths[slot] = this.arena.write(text, this.used);
-      this.used += this.lengths[slot]!;
+      this.lengths[slot] = bytes;
+      this.used += bytes;
       this.lineNos[slot] = k.lineNo;
       this.builders[slot] = k.build;
       this.events[slot] = undefined;
@@ -122,28 +126,36 @@ class TailRing {
       const i = (this.next + n) % this.weights.length;
       const build = this.builders[i];
       if (!build) { out.push(this.events[i]!); continue; }
-      const text = this.arena.toString('utf8', this.offsets[i]!, this.offsets[i]! + this.lengths[i]!);
-      out.push(trimmed(build(text.split('\n'), this.lineNos[i]!)));
+      // lines hold no newline byte: each is decoded on its own, as it was read
+      const lines: string[] = [];
+      const end = this.offsets[i]! + this.lengths[i]!;
+      for (let at = this.offsets[i]!; ;) {
+        const nl = this.arena.indexOf(10, at);
+        if (nl < 0 || nl >= end) { lines.push(this.arena.toString('utf8', at, end)); break; }
+        lines.push(this.arena.toString('utf8', at, nl));
+        at = nl + 1;
+      }
+      out.push(trimmed(build(lines, this.lineNos[i]!)));
     }
     return out;
   }
 }
 
 class KindBucket {
-  head: Kept[] = [];
+  head: (Event | HeldLines)[] = [];
   tail = new TailRing();
   dropped = 0;
   /** Adds `k` weighing `w`; returns the change in kept characters. Without budget left a kind still keeps a few of each end. */
   add(k: Kept, w: number, budgetLeft: boolean): number {
     const head = budgetLeft ? HEAD_PER_KIND : MIN_PER_END, tail = budgetLeft ? TAIL_PER_KIND : MIN_PER_END;
-    if (this.head.length < head) { this.head.push(k); return w; }
+    if (this.head.length < head) { this.head.push(isDeferred(k) ? { lines: k.text.lines(), lineNo: k.lineNo, build: k.build } : k); return w; }
     if (this.tail.size < tail) { this.tail.put(k, w, true); return w; }
     this.dropped++;
     if (!this.tail.size) return 0;
     return w - this.tail.put(k, w, false); // ring: keep the latest
   }
   all(): Event[] {
-    return [...this.head.map((k) => (isDeferred(k) ? trimmed(k.build(k.lines, k.lineNo)) : k)), ...this.tail.all()];
+    return [...this.head.map((k) => (isHeld(k) ? trimmed(k.build(k.lines, k.lineNo)) : k)), ...this.tail.all()];
   }
 }
 
@@ -206,9 +218,9 @@ export class EvidenceStore implements PlainSink {
   };
 
   /** A record the sieve did not build (never a warning or an error): kept as its line like any event of its kind. */
-  defer = (kind: string, file: string, ms: number | null, timeSource: TimeSource, lines: string[], lineNo: number, messageChars: number, build: BuildFn): void => {
+  defer = (kind: string, file: string, ms: number | null, timeSource: TimeSource, text: DeferredText, lineNo: number, messageChars: number, build: BuildFn): void => {
     this.count(kind, file, ms, timeSource);
-    if (!ROUTINE.has(kind)) this.keep(kind, { lines, lineNo, build }, weight(lines[0]!.length, messageChars));
+    if (!ROUTINE.has(kind)) this.keep(kind, { text, lineNo, build }, weight(text.rawChars, messageChars));
   };
 
   private keep(kind: string, k: Kept, w: number): void {

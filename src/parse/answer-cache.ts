@@ -1,0 +1,85 @@
+/**
+ * quickKind's answers remembered by the bytes of a record after its time: an agent log repeats a
+ * few templates for hours. A direct-mapped table of fixed slots in one byte slab, so remembering
+ * allocates nothing, and a record that never repeats costs one hash and no comparison.
+ */
+
+/** A run of bytes: a line, or the part of a header line after its time. */
+export interface ByteRange { readonly buf: Buffer; readonly start: number; readonly end: number }
+
+export interface Answer { kind: string; messageChars: number }
+
+const SLOTS = 4096;
+const SLOT_BYTES = 512;
+
+export class AnswerCache {
+  private readonly slab = Buffer.allocUnsafeSlow(SLOTS * SLOT_BYTES);
+  /** Bytes of the key in each slot (-1: empty), its hash, and the answer (kind null: only the whole grammar can tell). */
+  private readonly lengths = new Int32Array(SLOTS).fill(-1);
+  private readonly hashes = new Int32Array(SLOTS);
+  private readonly kinds: (string | null)[] = new Array<string | null>(SLOTS).fill(null);
+  private readonly messageChars = new Int32Array(SLOTS);
+  private readonly answer: Answer = { kind: '', messageChars: 0 };
+  // the key last looked up, for remember()
+  private slot = -1;
+  private hash = 0;
+  private keyLength = -1;
+
+  /**
+   * The answer remembered for the record whose key is `first` followed by `rest[0..count)`, each
+   * after a newline: an Answer, null (the whole grammar must read it), or undefined when unknown.
+   */
+  lookup(first: ByteRange, rest: readonly ByteRange[], count: number): Answer | null | undefined {
+    let length = first.end - first.start, h = hashBytes(0x811c9dc5, first);
+    for (let k = 0; k < count; k++) {
+      const r = rest[k]!;
+      length += 1 + r.end - r.start;
+      h = hashBytes(Math.imul(h ^ 10, 0x01000193), r);
+    }
+    this.hash = h;
+    this.slot = (h >>> 0) & (SLOTS - 1);
+    this.keyLength = length <= SLOT_BYTES ? length : -1;
+    if (this.keyLength < 0 || this.lengths[this.slot] !== length || this.hashes[this.slot] !== h) return undefined;
+    let at = this.slot * SLOT_BYTES;
+    if (!this.same(first, at)) return undefined;
+    at += first.end - first.start;
+    for (let k = 0; k < count; k++) {
+      const r = rest[k]!;
+      if (this.slab[at++] !== 10 || !this.same(r, at)) return undefined;
+      at += r.end - r.start;
+    }
+    const kind = this.kinds[this.slot]!;
+    if (kind === null) return null;
+    this.answer.kind = kind;
+    this.answer.messageChars = this.messageChars[this.slot]!;
+    return this.answer;
+  }
+
+  /** Remembers the answer for the key last looked up (same arguments). */
+  remember(first: ByteRange, rest: readonly ByteRange[], count: number, answer: Answer | null): void {
+    if (this.keyLength < 0) return;
+    const s = this.slot;
+    let at = s * SLOT_BYTES;
+    at += first.buf.copy(this.slab, at, first.start, first.end);
+    for (let k = 0; k < count; k++) {
+      const r = rest[k]!;
+      this.slab[at++] = 10;
+      at += r.buf.copy(this.slab, at, r.start, r.end);
+    }
+    this.lengths[s] = this.keyLength;
+    this.hashes[s] = this.hash;
+    this.kinds[s] = answer ? answer.kind : null;
+    this.messageChars[s] = answer ? answer.messageChars : 0;
+  }
+
+  private same(r: ByteRange, at: number): boolean {
+    return r.buf.compare(this.slab, at, at + r.end - r.start, r.start, r.end) === 0;
+  }
+}
+
+/** FNV-1a over a byte range, continuing from `h`. */
+function hashBytes(h: number, r: ByteRange): number {
+  const b = r.buf;
+  for (let i = r.start; i < r.end; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+  return h;
+}
