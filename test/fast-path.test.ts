@@ -100,6 +100,9 @@ function hardLines(): string[] {
   out.push(info('a child ended'), 'Segmentation fault (core dumped)');
   out.push(info('Enable extension: [main/handle.sh enable]'), '[stderr]', 'Traceback (most recent call last):', 'ValueError: x');
   out.push(info('Event: name=Microsoft.Foo.Bar, op=Enable, message=Failed to run'), '[stderr] boom', ', duration=0');
+  // the same header line with other continuations: what follows the header decides the kind
+  for (const rest of [[''], ['Traceback (most recent call last):', '  File "/var/lib/waagent/Microsoft.Foo.Bar-1.0.0/x.py", line 1, in <module>', 'ValueError: x'],
+    [`[stdout] ${LITERALS[10]}`], [''], ['plain continuation']]) out.push(info('same header, other lines'), ...rest);
   out.push(info('many lines'), ...Array.from({ length: 70 }, (_, k) => (k === 66 ? `line ${LITERALS[3]}` : `line ${k}`)));
   out.push(info('wide lines'), ...Array.from({ length: 20 }, (_, k) => `${k} ${'w'.repeat(3000)}`), `after ${LITERALS[5]}`);
   return out;

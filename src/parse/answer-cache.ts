@@ -36,6 +36,7 @@ export class AnswerCache {
       length += 1 + r.end - r.start;
       h = hashBytes(Math.imul(h ^ 10, 0x01000193), r);
     }
+    h |= 0; // as the table stores it (the basis alone is above 2^31)
     this.hash = h;
     this.slot = (h >>> 0) & (SLOTS - 1);
     this.keyLength = length <= SLOT_BYTES ? length : -1;
@@ -73,7 +74,8 @@ export class AnswerCache {
   }
 
   private same(r: ByteRange, at: number): boolean {
-    return r.buf.compare(this.slab, at, at + r.end - r.start, r.start, r.end) === 0;
+    // (Buffer#compare does not call two empty ranges equal)
+    return r.end === r.start || r.buf.compare(this.slab, at, at + r.end - r.start, r.start, r.end) === 0;
   }
 }
 
