@@ -14,7 +14,7 @@ import type { FileContext, Header, HeaderBytes, LineGrammar } from '../src/parse
 import { byteD2, byteFraction, d2, d4, fraction, wallMs } from '../src/parse/time.js';
 import { mechanismOf, parseEventRecord, parseHttpFailure, targetOf } from './waagent-message.js';
 import { classifyCrash, crashOf } from './crash.js';
-import { LiteralMatcher } from '../src/parse/literals.js';
+import { matcherFor } from '../src/parse/literals.js';
 
 const LEVELS: Record<string, Level> = { INFO: 'info', WARNING: 'warning', ERROR: 'error', VERBOSE: 'verbose' };
 const LEVEL_WORDS = Object.entries(LEVELS);
@@ -146,7 +146,9 @@ export function waagentHeader(line: string): Header | null {
  */
 const LEVEL_BYTES: [Buffer, Level][] = Object.entries(LEVELS).map(([w, l]) => [Buffer.from(w), l]);
 const G0_LEVELS: [Buffer, Level][] = [[Buffer.from('ERROR:'), 'error'], [Buffer.from('WARNING:'), 'warning']];
-const sniffed: HeaderBytes = { ms: null, level: null, timeSource: 'none', continues: false, timeEnd: 0 };
+/** Header forms, which decide how the rest of the line reads (a 2.0.x line has no level word). */
+const FORM_BARE = 0, FORM_SLASH = 1, FORM_SLASH_FRACTION = 2, FORM_ISO = 3;
+const sniffed: HeaderBytes = { ms: null, level: null, timeSource: 'none', continues: false, timeEnd: 0, form: FORM_BARE };
 
 function startsWith(b: Buffer, at: number, end: number, word: Buffer, whole: boolean): boolean {
   if (at + word.length > end) return false;
@@ -165,7 +167,7 @@ function waagentHeaderBytes(b: Buffer, s: number, end: number): HeaderBytes | nu
   if (c0 === 69 /* E */ || c0 === 87 /* W */) { // bareG0Header
     sniffed.level = G0_LEVELS.find(([w]) => startsWith(b, s, end, w, false))?.[1] ?? null;
     if (!sniffed.level) return null;
-    sniffed.ms = null; sniffed.timeSource = 'none'; sniffed.timeEnd = s;
+    sniffed.ms = null; sniffed.timeSource = 'none'; sniffed.timeEnd = s; sniffed.form = FORM_BARE;
     return sniffed;
   }
   if (end - s < 19) return null;
@@ -193,6 +195,7 @@ function waagentHeaderBytes(b: Buffer, s: number, end: number): HeaderBytes | nu
   if (!sniffed.level) return null;
   sniffed.ms = t;
   sniffed.timeEnd = i; // the level, the header's words and the message follow
+  sniffed.form = iso ? FORM_ISO : frac ? FORM_SLASH_FRACTION : FORM_SLASH;
   return sniffed;
 }
 
@@ -291,7 +294,7 @@ const AGENT_EVENT_NAMES = /^(?:WALinuxAgent(?:-\d[\w.]*)?|WALA)$/;
 /** Every rule literal with the rank of the first rule that holds it; `Event: ` ranks after the rules. */
 const SIEVE_LITERALS: [string, number][] = [...RULES.flatMap((r, i) => r.lit.map((l): [string, number] => [l, i])), ['Event: ', RULES.length]];
 
-let ruleLiterals: LiteralMatcher | null = null;
+const LITERAL_TEXTS = SIEVE_LITERALS.map(([l]) => l), LITERAL_RANKS = SIEVE_LITERALS.map(([, r]) => r);
 
 /**
  * The first rule (from rule `from` on, or from the first whose literal occurs) whose literal
@@ -300,8 +303,7 @@ let ruleLiterals: LiteralMatcher | null = null;
  */
 function matchRule(text: string, from?: number): [Rule, RegExpExecArray | null] | null {
   if (from === undefined) {
-    ruleLiterals ??= new LiteralMatcher(SIEVE_LITERALS.map(([l]) => l), SIEVE_LITERALS.map(([, r]) => r));
-    from = ruleLiterals.lowestRankOf(text);
+    from = matcherFor(LITERAL_TEXTS, LITERAL_RANKS).lowestRankOf(text);
     if (from < 0) return null;
   }
   for (let i = from; i < RULES.length; i++) {
@@ -443,7 +445,7 @@ export const waagentGrammar: LineGrammar = {
   // classifyWaagent leaves a record 'waagent.record' unless a rule literal occurs, it is an
   // `Event:` record, or it is an error; the literals come from RULES, so a new rule needs nothing here
   sieve: {
-    literals: SIEVE_LITERALS.map(([l]) => l), ranks: SIEVE_LITERALS.map(([, r]) => r),
+    literals: LITERAL_TEXTS, ranks: LITERAL_RANKS,
     plainKind: 'waagent.record', header: waagentHeaderBytes, quickKind,
   },
 };

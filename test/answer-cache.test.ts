@@ -14,23 +14,29 @@ test('a remembered key answers as remembered; other keys, colliding or longer th
     for (const [first, rest, answer] of records) {
       const key = [first, ...rest].join('\n');
       const rs = rest.map(range);
-      const got = cache.lookup(range(first), rs, rs.length);
+      const got = cache.lookup(0, range(first), rs, rs.length);
       if (got !== undefined) {
         // an answer is only ever the one remembered for exactly this key
         t.true(answers.has(key), key);
         t.deepEqual(got === null ? null : got.messageChars, answers.get(key));
         continue;
       }
-      cache.remember(range(first), rs, rs.length, answer === null ? null : { kind: `kind-${answer}`, messageChars: answer });
+      cache.remember(0, range(first), rs, rs.length, answer === null ? null : { kind: `kind-${answer}`, messageChars: answer });
       answers.set(key, answer);
-      const again = cache.lookup(range(first), rs, rs.length);
+      const again = cache.lookup(0, range(first), rs, rs.length);
       t.deepEqual(again === null ? null : again?.messageChars, answer, 'found right after');
     }
   }), { numRuns: 200 });
+  // the same bytes under another header form are another key
+  const other = new AnswerCache();
+  other.lookup(1, range('INFO x'), [], 0);
+  other.remember(1, range('INFO x'), [], 0, { kind: 'g1', messageChars: 1 });
+  t.is(other.lookup(2, range('INFO x'), [], 0), undefined);
+  t.is(other.lookup(1, range('INFO x'), [], 0)?.kind, 'g1');
   // a key too long for a slot is never remembered
   const cache = new AnswerCache();
   const long = range('z'.repeat(600));
-  t.is(cache.lookup(long, [], 0), undefined);
-  cache.remember(long, [], 0, { kind: 'k', messageChars: 1 });
-  t.is(cache.lookup(long, [], 0), undefined);
+  t.is(cache.lookup(0, long, [], 0), undefined);
+  cache.remember(0, long, [], 0, { kind: 'k', messageChars: 1 });
+  t.is(cache.lookup(0, long, [], 0), undefined);
 });

@@ -100,6 +100,10 @@ function hardLines(): string[] {
   out.push(info('a child ended'), 'Segmentation fault (core dumped)');
   out.push(info('Enable extension: [main/handle.sh enable]'), '[stderr]', 'Traceback (most recent call last):', 'ValueError: x');
   out.push(info('Event: name=Microsoft.Foo.Bar, op=Enable, message=Failed to run'), '[stderr] boom', ', duration=0');
+  // the same text after the time under other header forms: 2.0.x (no fraction, no level word), G1, and a slash date with a Z
+  for (const lines of [['2018/04/27 13:02:30.029794 INFO Enable extension x', '2018/04/27 13:02:31 INFO Enable extension x'],
+    ['2018/04/27 13:02:32 INFO Enable extension x', '2018/04/27 13:02:33.029794 INFO Enable extension x'],
+    ['2024-06-11T03:12:40.101010Z INFO ExtHandler Enable extension y', '2024/06/11 03:12:41Z INFO ExtHandler Enable extension y']]) out.push(...lines);
   // the same header line with other continuations: what follows the header decides the kind
   for (const rest of [[''], ['Traceback (most recent call last):', '  File "/var/lib/waagent/Microsoft.Foo.Bar-1.0.0/x.py", line 1, in <module>', 'ValueError: x'],
     [`[stdout] ${LITERALS[10]}`], [''], ['plain continuation']]) out.push(info('same header, other lines'), ...rest);

@@ -1,6 +1,7 @@
 /**
- * quickKind's answers remembered by the bytes of a record after its time: an agent log repeats a
- * few templates for hours. A direct-mapped table of fixed slots in one byte slab, so remembering
+ * quickKind's answers remembered by the form of a record's header and the bytes after its time:
+ * an agent log repeats a few templates for hours. Shared by the files of a grammar (lookup and
+ * remember run together, with nothing in between). A direct-mapped table of fixed slots in one byte slab, so remembering
  * allocates nothing, and a record that never repeats costs one hash and no comparison.
  */
 
@@ -17,6 +18,8 @@ export class AnswerCache {
   /** Bytes of the key in each slot (-1: empty), its hash, and the answer (kind null: only the whole grammar can tell). */
   private readonly lengths = new Int32Array(SLOTS).fill(-1);
   private readonly hashes = new Int32Array(SLOTS);
+  /** The header's form, which the key's bytes alone do not show (SieveSpec: HeaderBytes.form). */
+  private readonly forms = new Int32Array(SLOTS);
   private readonly kinds: (string | null)[] = new Array<string | null>(SLOTS).fill(null);
   private readonly messageChars = new Int32Array(SLOTS);
   private readonly answer: Answer = { kind: '', messageChars: 0 };
@@ -26,21 +29,21 @@ export class AnswerCache {
   private keyLength = -1;
 
   /**
-   * The answer remembered for the record whose key is `first` followed by `rest[0..count)`, each
-   * after a newline: an Answer, null (the whole grammar must read it), or undefined when unknown.
+   * The answer remembered for the record whose key is its header's `form` and `first` followed by
+   * `rest[0..count)`, each after a newline: an Answer, null (the whole grammar must read it), or
+   * undefined when unknown.
    */
-  lookup(first: ByteRange, rest: readonly ByteRange[], count: number): Answer | null | undefined {
-    let length = first.end - first.start, h = hashBytes(0x811c9dc5, first);
-    for (let k = 0; k < count; k++) {
-      const r = rest[k]!;
-      length += 1 + r.end - r.start;
-      h = hashBytes(Math.imul(h ^ 10, 0x01000193), r);
-    }
-    h |= 0; // as the table stores it (the basis alone is above 2^31)
+  lookup(form: number, first: ByteRange, rest: readonly ByteRange[], count: number): Answer | null | undefined {
+    let length = first.end - first.start;
+    for (let k = 0; k < count; k++) length += 1 + rest[k]!.end - rest[k]!.start;
+    this.keyLength = length <= SLOT_BYTES ? length : -1;
+    if (this.keyLength < 0) return undefined;
+    let h = hashBytes(Math.imul(0x811c9dc5 ^ form, 0x01000193), first);
+    for (let k = 0; k < count; k++) h = hashBytes(Math.imul(h ^ 10, 0x01000193), rest[k]!);
+    h |= 0; // as the table stores it
     this.hash = h;
     this.slot = (h >>> 0) & (SLOTS - 1);
-    this.keyLength = length <= SLOT_BYTES ? length : -1;
-    if (this.keyLength < 0 || this.lengths[this.slot] !== length || this.hashes[this.slot] !== h) return undefined;
+    if (this.lengths[this.slot] !== length || this.hashes[this.slot] !== h || this.forms[this.slot] !== form) return undefined;
     let at = this.slot * SLOT_BYTES;
     if (!this.same(first, at)) return undefined;
     at += first.end - first.start;
@@ -57,7 +60,7 @@ export class AnswerCache {
   }
 
   /** Remembers the answer for the key last looked up (same arguments). */
-  remember(first: ByteRange, rest: readonly ByteRange[], count: number, answer: Answer | null): void {
+  remember(form: number, first: ByteRange, rest: readonly ByteRange[], count: number, answer: Answer | null): void {
     if (this.keyLength < 0) return;
     const s = this.slot;
     let at = s * SLOT_BYTES;
@@ -69,6 +72,7 @@ export class AnswerCache {
     }
     this.lengths[s] = this.keyLength;
     this.hashes[s] = this.hash;
+    this.forms[s] = form;
     this.kinds[s] = answer ? answer.kind : null;
     this.messageChars[s] = answer ? answer.messageChars : 0;
   }

@@ -166,10 +166,12 @@ function wasmScan(t: Tables, module: WebAssembly.Module): Scans {
     grow(bytes);
     view = Buffer.from(x.memory.buffer);
   };
+  // a buffer the memory cannot grow to hold is scanned in JavaScript
+  const fallback = jsRangeScan(t);
   const scan = (buf: Buffer, start: number, end: number): number => {
     if (!t.m) return NONE;
     if (buf !== loaded) {
-      room(buf.length);
+      try { room(buf.length); } catch { return fallback(buf, start, end); }
       view.set(buf, input);
       loaded = buf;
     }
@@ -178,13 +180,22 @@ function wasmScan(t: Tables, module: WebAssembly.Module): Scans {
   };
   const scanText = (text: string): number => {
     if (!t.m) return NONE;
-    room(text.length);
+    try { room(text.length); } catch { const b = Buffer.from(text, 'latin1'); return fallback(b, 0, b.length); }
     loaded = null; // the input area now holds this text
     const n = view.write(text, input, 'latin1');
     const r = x.lowest(input, input + n);
     return r < 0 ? NONE : r;
   };
   return { scan, scanText };
+}
+
+const shared = new WeakMap<readonly string[], LiteralMatcher>();
+
+/** One matcher per list of literals (the sieve and the rule stage scan for the same ones). */
+export function matcherFor(literals: readonly string[], ranks: readonly number[]): LiteralMatcher {
+  let m = shared.get(literals);
+  if (!m) { m = new LiteralMatcher(literals, ranks); shared.set(literals, m); }
+  return m;
 }
 
 export class LiteralMatcher {
@@ -201,7 +212,11 @@ export class LiteralMatcher {
     this.scans = module ? wasmScan(this.tables, module) : jsScan(this.tables);
   }
 
-  /** The lowest rank of the literals that occur whole inside buf[start, end), or -1 when none does. */
+  /**
+   * The lowest rank of the literals that occur whole inside buf[start, end), or -1 when none does.
+   * The WebAssembly scan copies a buffer in when it differs from the one scanned last: a caller
+   * must not change a buffer's bytes between two calls with it (the readers never reuse one).
+   */
   lowestRank(buf: Buffer, start: number, end: number): number {
     let best = this.scans.scan(buf, start, end);
     if (this.tables.short.length && best !== this.tables.minRank) best = this.tables.shortRank(buf, start, end, best);

@@ -44,7 +44,7 @@ export interface LineGrammar {
 export interface SieveSpec {
   literals: readonly string[];
   /** The rank of each literal (the first rule that holds it), for `quickKind`. */
-  ranks?: readonly number[];
+  ranks: readonly number[];
   plainKind: string;
   /**
    * The kind `classify` gives a record whose level is not warning or error, from its lines (the
@@ -64,6 +64,12 @@ export interface HeaderBytes {
   continues?: boolean;
   /** Where the time ends: the sieve looks for literals from here on (no message starts before it). */
   timeEnd?: number;
+  /**
+   * What the bytes before `timeEnd` say that the rest does not (which header form the line has).
+   * `quickKind` answers the same for records with the same form and the same bytes from `timeEnd`
+   * on, so the sieve remembers its answers by those.
+   */
+  form?: number;
 }
 
 /** Characters of a line enough to recognise a header and read its time and level. */

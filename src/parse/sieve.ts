@@ -17,7 +17,7 @@ import { isAscii } from 'node:buffer';
 import type { Readable } from 'node:stream';
 import type { Event, TimeSource } from '../model/types.js';
 import { HEADER_CHARS, RecordAssembler, type FileContext, type HeaderBytes, type LineGrammar, type SieveSpec } from './records.js';
-import { LiteralMatcher } from './literals.js';
+import { matcherFor, type LiteralMatcher } from './literals.js';
 import { AnswerCache, type Answer } from './answer-cache.js';
 
 /** Counts a plain record the sieve did not build. */
@@ -30,7 +30,7 @@ export type BuildFn = (lines: readonly string[], lineNo: number) => Event;
 export interface DeferredText {
   /** Characters of its first line (the raw text its Event would have). */
   readonly rawChars: number;
-  /** Its lines as text, the header line first (a new array, the store may keep it). */
+  /** Its lines as text, the header line first (an array of this record's own: the store may keep it). */
   lines(): string[];
   /** Bytes of its lines joined by newlines, as read; and a copy of them into `target` at `at`. */
   readonly byteLength: number;
@@ -49,13 +49,28 @@ export interface PlainSink {
 }
 
 /**
- * Continuation lines held while a record may still be deferred. Under these the assembler's own
- * caps (400 lines, 64 Ki characters) never bind, so a held record's message is all its lines.
+ * The most a record may be and still be deferred: lines (header included) and bytes (newlines
+ * included). Under these the assembler's own caps (400 lines, 64 Ki characters) never bind, so a
+ * held record's message is all its lines; and a kept deferred record holds at most 2 KiB, never
+ * more text than the store's budget counts for it (its characters, as for a built one).
  */
 const MAX_HELD_LINES = 64;
-const MAX_HELD_BYTES = 32 * 1024;
+const MAX_DEFERRED_BYTES = 2048;
 
-const matchers = new WeakMap<SieveSpec, LiteralMatcher>();
+/** The literal scan and the remembered quickKind answers of a grammar, shared by its files. */
+const tools = new WeakMap<SieveSpec, { matcher: LiteralMatcher; answers: AnswerCache }>();
+
+/** Builds a deferred record's Event: its lines through the whole grammar, as the assembler would have. */
+function builder(grammar: LineGrammar, ctx: FileContext): BuildFn {
+  // a function of its own, so that a kept record holds the grammar and file only, not the sieve's buffers
+  return (lines, lineNo) => {
+    let built: Event | null = null;
+    const one = new RecordAssembler(grammar, ctx, (e) => { built = e; });
+    lines.forEach((l, k) => one.line(l, lineNo + k));
+    one.flush();
+    return built!;
+  };
+}
 
 /** A line as bytes of a chunk, or as text when it had to be decoded (an over-long line, cut). */
 class LineRef {
@@ -110,17 +125,11 @@ export interface SieveStats { lines: number; longLines: number; plain: number; d
 export async function sieveLines(stream: Readable, grammar: LineGrammar & { sieve: SieveSpec }, ctx: FileContext, maxLineChars: number,
   asm: RecordAssembler, sink: PlainSink): Promise<SieveStats> {
   const spec = grammar.sieve;
-  let matcher = matchers.get(spec);
-  if (!matcher) { matcher = new LiteralMatcher(spec.literals, spec.ranks); matchers.set(spec, matcher); }
+  let shared = tools.get(spec);
+  if (!shared) { shared = { matcher: matcherFor(spec.literals, spec.ranks), answers: new AnswerCache() }; tools.set(spec, shared); }
+  const { matcher, answers } = shared;
   const stats: SieveStats = { lines: 0, longLines: 0, plain: 0, deferred: 0 };
-  /** A deferred record's Event: its lines through the whole grammar, as the assembler would have built it. */
-  const build: BuildFn = (lines, lineNo) => {
-    let built: Event | null = null;
-    const one = new RecordAssembler(grammar, ctx, (e) => { built = e; });
-    lines.forEach((l, k) => one.line(l, lineNo + k));
-    one.flush();
-    return built!;
-  };
+  const build = builder(grammar, ctx);
   // the record being read: its header's time and level, the lowest rank of the literals in its
   // lines, and its continuation lines while few; once it must be built its lines go straight to
   // the assembler ("feeding"), so a huge record is never held
@@ -128,11 +137,10 @@ export async function sieveLines(stream: Readable, grammar: LineGrammar & { siev
   const header = new LineRef();
   const held: LineRef[] = [];
   let heldCount = 0, heldBytes = 0;
-  // where the header line's time ends when it was read as bytes (-1: read as text), and whether its chunk is ASCII
-  let timeEnd = -1, headerAscii = false;
+  // where the header line's time ends and its form, when it was read as bytes (-1: read as text); whether its chunk is ASCII
+  let timeEnd = -1, form = 0, headerAscii = false;
   const record = new HeldRecord(header, held);
   const afterTime = new LineRef();
-  const answers = new AnswerCache();
   const last1 = new LineRef(), last2 = new LineRef(), before1 = new LineRef(), before2 = new LineRef();
 
   /** The record must be built: the assembler gets it, from its header on, with the context it would have had. */
@@ -141,7 +149,24 @@ export async function sieveLines(stream: Readable, grammar: LineGrammar & { siev
     asm.setContext(firstLine > 2 ? before2.decode() : null, firstLine > 1 ? before1.decode() : null);
     asm.line(lines?.[0] ?? header.decode(), firstLine);
     for (let k = 0; k < heldCount; k++) asm.line(lines?.[k + 1] ?? held[k]!.decode(), firstLine + 1 + k);
+    release();
+  };
+
+  /** Lets go of the held lines (a slot left pointing at an old chunk would keep it alive). */
+  const release = () => {
+    for (let k = 0; k < heldCount; k++) held[k]!.set(EMPTY, 0, 0, null);
     heldCount = 0;
+  };
+
+  /** quickKind's answer for the held record; it depends only on the header's form and the text after the time, and is remembered by those. */
+  const quickAnswer = (): Answer | null => {
+    let q: Answer | null | undefined;
+    if (timeEnd >= 0) { afterTime.set(header.buf, timeEnd, header.end, null); q = answers.lookup(form, afterTime, held, heldCount); }
+    if (q === undefined) {
+      q = spec.quickKind(record.lines(), rank);
+      if (timeEnd >= 0) answers.remember(form, afterTime, held, heldCount, q);
+    }
+    return q;
   };
 
   const endRecord = () => {
@@ -150,20 +175,14 @@ export async function sieveLines(stream: Readable, grammar: LineGrammar & { siev
     if (!feeding) {
       if (rank < 0 && heldCount === 0) { sink.count(spec.plainKind, ctx.file, ms, timeSource); stats.plain++; return; }
       record.reset(heldCount, headerAscii);
-      // quickKind's answer depends only on the text after the time: remembered by those bytes
-      let q: Answer | null | undefined;
-      if (timeEnd >= 0) { afterTime.set(header.buf, timeEnd, header.end, null); q = answers.lookup(afterTime, held, heldCount); }
-      if (q === undefined) {
-        q = spec.quickKind(record.lines(), rank);
-        if (timeEnd >= 0) answers.remember(afterTime, held, heldCount, q);
-      }
+      const q = heldBytes <= MAX_DEFERRED_BYTES ? quickAnswer() : null;
       if (q) {
         sink.defer(q.kind, ctx.file, ms, timeSource, record, firstLine, q.messageChars, build);
-        heldCount = 0;
+        release();
         stats.deferred++;
         return;
       }
-      feed(record.lines()); // only the whole grammar can tell: the assembler gets it now, before the next record
+      feed(record.lines()); // too long to keep as text, or only the whole grammar can tell: the assembler gets it now
     }
     feeding = false;
     // the assembler's view of the last lines is what later records quote as context
@@ -174,11 +193,11 @@ export async function sieveLines(stream: Readable, grammar: LineGrammar & { siev
 
   /** Keeps a continuation line of a record not yet built; false when the record is too big to hold. */
   const hold = (buf: Buffer, start: number, end: number): boolean => {
-    if (heldCount === MAX_HELD_LINES || heldBytes + end - start > MAX_HELD_BYTES) return false;
+    if (heldCount + 1 === MAX_HELD_LINES || heldBytes + 1 + end - start > MAX_DEFERRED_BYTES) return false;
     (held[heldCount] ??= new LineRef()).set(buf, start, end, null);
     heldCount++;
-    heldBytes += end - start;
-    const r = matcher!.lowestRank(buf, start, end);
+    heldBytes += 1 + end - start;
+    const r = matcher.lowestRank(buf, start, end);
     if (r >= 0 && (rank < 0 || r < rank)) rank = r;
     return true;
   };
@@ -202,13 +221,14 @@ export async function sieveLines(stream: Readable, grammar: LineGrammar & { siev
     if (h && (!pending || !h.continues)) { // a new record (a repeated header that may continue one is the assembler's to judge)
       endRecord();
       if (asm.open) asm.flush(text ?? buf.toString('utf8', start, end));
-      pending = true; firstLine = lineNo; ms = h.ms; timeSource = h.timeSource; heldBytes = 0;
+      pending = true; firstLine = lineNo; ms = h.ms; timeSource = h.timeSource; heldBytes = end - start;
       timeEnd = text === null && h.timeEnd !== undefined ? h.timeEnd : -1;
+      form = h.form ?? 0;
       headerAscii = text === null && buf === asciiBuf;
       header.set(buf, start, end, text);
       before1.copy(last1); before2.copy(last2);
       // problems are always built (they carry context); so is a line that had to be cut
-      if (h.level === 'warning' || h.level === 'error' || text !== null) { rank = -1; feed(); } else rank = matcher!.lowestRank(buf, h.timeEnd ?? start, end);
+      if (h.level === 'warning' || h.level === 'error' || text !== null) { rank = -1; feed(); } else rank = matcher.lowestRank(buf, h.timeEnd ?? start, end);
     } else if (pending) {
       // a repeated header or a cut line is the assembler's to read; so is a record too big to hold
       if (!feeding && (h !== null || text !== null || !hold(buf, start, end))) feed();

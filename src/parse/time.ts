@@ -1,8 +1,8 @@
 /** Time arithmetic without Date objects on the hot path, and time-zone resolution. */
 
-/** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm). */
 let lastDate = NaN, lastDays = 0;
 
+/** Days since 1970-01-01 of a proleptic Gregorian date. */
 export function daysFromCivil(y: number, m: number, d: number): number {
   // a log's lines share their date for hours: remember the last one
   if (m < 1 || m > 12 || d < 1 || d > 31) return civilDays(y, m, d);
@@ -13,6 +13,7 @@ export function daysFromCivil(y: number, m: number, d: number): number {
   return lastDays;
 }
 
+/** The computation itself (Howard Hinnant's algorithm). */
 function civilDays(y: number, m: number, d: number): number {
   y -= m <= 2 ? 1 : 0;
   const era = Math.floor(y / 400);

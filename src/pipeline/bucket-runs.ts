@@ -49,10 +49,4 @@ export class BucketRuns {
   *runs(): Generator<[number, number]> {
     for (let i = 0; i < this.from.length; i++) yield [this.from[i]!, this.to[i]!];
   }
-
-  get size(): number {
-    let n = 0;
-    for (let i = 0; i < this.from.length; i++) n += this.to[i]! - this.from[i]! + 1;
-    return n;
-  }
 }

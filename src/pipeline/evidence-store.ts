@@ -36,15 +36,15 @@ interface HeldLines { lines: readonly string[]; lineNo: number; build: BuildFn }
 /** A kept event, or a record the sieve kept as its lines (built only if still kept at the end). */
 type Kept = Event | Deferred;
 
-function isDeferred(k: Kept): k is Deferred {
-  return typeof (k as Deferred).build === 'function';
+/** Whether a kept record is one the sieve deferred (it carries its builder), not an Event. */
+function isDeferred<T extends { build: BuildFn }>(k: Event | T): k is T {
+  return typeof (k as T).build === 'function';
 }
 
-function isHeld(k: Event | HeldLines): k is HeldLines {
-  return typeof (k as HeldLines).build === 'function';
-}
-
-/** What a kept record costs of the budget: its text as it is kept, and a fixed overhead. */
+/**
+ * What a kept record costs of the budget: its characters as a built Event keeps them (cut), and a
+ * fixed overhead. A deferred record is counted the same (it holds at most 2 KiB until built).
+ */
 function weight(rawChars: number, messageChars: number): number {
   return keptChars(rawChars, KEPT_RAW_CHARS) + keptChars(messageChars, KEPT_MESSAGE_CHARS) + 256;
 }
@@ -128,11 +128,11 @@ class TailRing {
       if (!build) { out.push(this.events[i]!); continue; }
       // lines hold no newline byte: each is decoded on its own, as it was read
       const lines: string[] = [];
-      const end = this.offsets[i]! + this.lengths[i]!;
-      for (let at = this.offsets[i]!; ;) {
-        const nl = this.arena.indexOf(10, at);
-        if (nl < 0 || nl >= end) { lines.push(this.arena.toString('utf8', at, end)); break; }
-        lines.push(this.arena.toString('utf8', at, nl));
+      const bytes = this.arena.subarray(this.offsets[i]!, this.offsets[i]! + this.lengths[i]!);
+      for (let at = 0; ;) {
+        const nl = bytes.indexOf(10, at);
+        if (nl < 0) { lines.push(bytes.toString('utf8', at)); break; }
+        lines.push(bytes.toString('utf8', at, nl));
         at = nl + 1;
       }
       out.push(trimmed(build(lines, this.lineNos[i]!)));
@@ -155,7 +155,7 @@ class KindBucket {
     return w - this.tail.put(k, w, false); // ring: keep the latest
   }
   all(): Event[] {
-    return [...this.head.map((k) => (isHeld(k) ? trimmed(k.build(k.lines, k.lineNo)) : k)), ...this.tail.all()];
+    return [...this.head.map((k) => (isDeferred(k) ? trimmed(k.build(k.lines, k.lineNo)) : k)), ...this.tail.all()];
   }
 }
 
@@ -174,7 +174,7 @@ export class EvidenceStore implements PlainSink {
   readonly activity = new Map<string, Activity>();
   timeZone: string | null = null;
   private resolved: Event[] | null = null;
-  /** Characters of text held by kept events. */
+  /** Characters of text kept, as the budget counts them (for a deferred record: as it will be kept once built). */
   keptChars = 0;
 
   // the last kind and file counted, and the last activity bucket: a log repeats them line after line
@@ -217,7 +217,7 @@ export class EvidenceStore implements PlainSink {
     this.keep(e.kind, kept, weight(kept.raw.length, kept.message.length));
   };
 
-  /** A record the sieve did not build (never a warning or an error): kept as its line like any event of its kind. */
+  /** A record the sieve did not build (never a warning or an error): kept like any event of its kind, as its text until built. */
   defer = (kind: string, file: string, ms: number | null, timeSource: TimeSource, text: DeferredText, lineNo: number, messageChars: number, build: BuildFn): void => {
     this.count(kind, file, ms, timeSource);
     if (!ROUTINE.has(kind)) this.keep(kind, { text, lineNo, build }, weight(text.rawChars, messageChars));

@@ -31,6 +31,25 @@ test('an agent log with a 150 MB record and a 64 MB line without a newline: anal
   t.regex(r.stderr, /1 line\(s\) longer than \d+ characters were cut/);
 });
 
+test('thousands of routine records of 50 KB each (a kind the store keeps): held no bigger than built ones, bounded memory', async (t) => {
+  const path = join(tmp(), 'var', 'log', 'waagent.log');
+  await fsp.mkdir(join(path, '..'), { recursive: true });
+  const out = createWriteStream(path);
+  const pad = 'x'.repeat(50 * 1024);
+  for (let i = 0; i < 2500; i++) {
+    const time = new Date(Date.UTC(2024, 5, 11, 3) + i * 1000).toISOString().replace('Z', '000Z');
+    if (!out.write(`${time} INFO ExtHandler ExtHandler Target handler state: enabled ${i} ${pad}\n`)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  const r = measured(['analyze', path, '-f', 'json', '--no-progress']);
+  assertClean(t, r, { codes: [0], maxMs: 60_000, maxRssMb: 170 });
+  // every record was counted, the first and the latest kept (as a built record would be: cut)
+  const report = JSON.parse(r.stdout) as { stats: { events: number; eventsNotKept: number } };
+  t.is(report.stats.events, 2500);
+  t.is(report.stats.eventsNotKept, 500);
+});
+
 test('a 1 GB line without a newline streams through in bounded memory', async (t) => {
   const chunk = Buffer.alloc(1 << 20, 0x61);
   let sent = 0;
