@@ -180,6 +180,7 @@ export class EvidenceStore implements PlainSink {
   // the last kind and file counted, and the last activity bucket: a log repeats them line after line
   private lastKind = '';
   private lastCount = { n: 0 };
+  private lastIsAgent = false;
   private lastFile = '';
   private lastActivity: Activity | null = null;
   private lastBucket = NaN;
@@ -195,10 +196,10 @@ export class EvidenceStore implements PlainSink {
     if (kind !== this.lastKind) {
       let c = this.counts.get(kind);
       if (!c) { c = { n: 0 }; this.counts.set(kind, c); }
-      this.lastKind = kind; this.lastCount = c;
+      this.lastKind = kind; this.lastCount = c; this.lastIsAgent = kind.startsWith('waagent.');
     }
     this.lastCount.n++;
-    if (ms !== null && kind.startsWith('waagent.')) {
+    if (ms !== null && this.lastIsAgent) {
       if (file !== this.lastFile || !this.lastActivity) {
         let a = this.activity.get(file);
         if (!a) { a = { buckets: new BucketRuns(), local: timeSource === 'local:?' }; this.activity.set(file, a); }
