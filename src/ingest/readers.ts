@@ -11,7 +11,7 @@ import { createGunzip } from 'node:zlib';
 import * as tar from 'tar-stream';
 import type yauzl from 'yauzl';
 import { BundleError } from '../errors.js';
-import { drain, readCapped, sha256File } from './streams.js';
+import { DeadBufferSweeper, drain, readCapped, sha256File } from './streams.js';
 import { LimitError, type Limits } from './limits.js';
 import { archiveTypeByMagic, archiveTypeByName, joinNested, logicalPath, looksLikeTar, normalizeEntryPath } from './paths.js';
 import { describe, fsError } from './fs-errors.js';
@@ -51,6 +51,7 @@ class Reader {
   inflated = 0;
   problems: string[] = [];
   current = '';
+  private readonly sweeper = new DeadBufferSweeper(SWEEP_BYTES);
   constructor(readonly limits: Limits, readonly visit: Visitor) {}
 
   /** Counts inflated bytes of a leaf and stops the bundle when the total passes the limit. */
@@ -60,6 +61,7 @@ class Reader {
       transform(chunk: Buffer, _enc, cb: TransformCallback) {
         self.inflated += chunk.length;
         onBytes(chunk.length);
+        self.sweeper.passed(chunk.length);
         if (self.inflated > self.limits.maxInflatedBytes) {
           cb(new LimitError('maxInflatedBytes', path, `bundle inflates past ${self.limits.maxInflatedBytes} bytes`));
           return;
@@ -200,9 +202,15 @@ class Reader {
   }
 }
 
-/** Larger buffers than Node's defaults (64 KiB reads, 16 KiB inflate chunks) halve the per-chunk overhead. */
-const READ_OPTIONS = { highWaterMark: 1 << 20 };
+/**
+ * Inflate chunks larger than Node's 16 KiB halve the per-chunk overhead. Reads of 128 KiB are as
+ * fast as 1 MiB ones and hold ~9 MB less in flight. The sweeper frees the dead chunks every
+ * SWEEP_BYTES inflated when nothing else does: that, not buffer sizes, was most of the 92 MB peak
+ * of reading the 150 MB bundle (now ~62 MB; Node with the readers loaded is ~50 MB).
+ */
+const READ_OPTIONS = { highWaterMark: 128 * 1024 };
 const GUNZIP_OPTIONS = { chunkSize: 256 * 1024 };
+const SWEEP_BYTES = 4 * 1024 * 1024;
 
 /** The zip reader, loaded only when a bundle holds a zip. */
 async function loadYauzl(): Promise<typeof yauzl> {

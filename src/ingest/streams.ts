@@ -1,7 +1,10 @@
-/** Small stream helpers shared by the readers, the parsers and batch. */
+/** Small stream helpers shared by the readers, the parsers and batch, and the readers' buffer sweeper. */
 import { createReadStream } from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 /**
  * Reads a stream whole when it holds at most `max` bytes; past that it keeps draining (so an
@@ -32,4 +35,62 @@ export function sha256File(path: string): Promise<string> {
     const h = createHash('sha256');
     createReadStream(path).on('data', (c) => h.update(c)).on('end', () => resolve(h.digest('hex'))).on('error', reject);
   });
+}
+
+/**
+ * Frees the inflated chunks a reader has finished with. Each chunk is a fresh Buffer whose bytes
+ * live outside the JS heap, and V8 frees a dead one only at a scavenge; a process that allocates
+ * little else (reading bytes, not parsing them) lets ~32 MB of them pile up before V8 scavenges on
+ * its own. `passed(n)` counts bytes; every `step` bytes, if no scavenge ran since the last step, it
+ * runs one, which costs well under a millisecond when the young generation holds little. A caller
+ * that parses allocates enough for V8 to scavenge often, and then this never runs one.
+ */
+export class DeadBufferSweeper {
+  private bytes = 0;
+  private seen = -1;
+  constructor(private readonly step: number) {}
+
+  passed(n: number): void {
+    this.bytes += n;
+    if (this.bytes < this.step) return;
+    this.bytes = 0;
+    const natural = scavenges.observed - scavenges.forced;
+    if (natural !== this.seen) { this.seen = natural; return; }
+    scavenges.force();
+  }
+}
+
+/** Scavenges seen by a gc observer (started on first use) and those forced here. */
+const scavenges = {
+  observed: 0,
+  forced: 0,
+  observer: null as PerformanceObserver | null,
+  gc: undefined as ((options: { type: 'minor' }) => void) | null | undefined,
+  force(): void {
+    if (!this.observer) {
+      this.observer = new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) {
+          if ((e as unknown as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR) this.observed++;
+        }
+      });
+      this.observer.observe({ entryTypes: ['gc'] });
+      return; // counting starts now; the next step decides
+    }
+    if (this.gc === undefined) this.gc = exposeGc();
+    if (!this.gc) return;
+    this.gc({ type: 'minor' });
+    this.forced++;
+  },
+};
+
+/** V8's gc() without --expose-gc on the command line: the flag reaches contexts made after it. */
+function exposeGc(): ((options: { type: 'minor' }) => void) | null {
+  const existing = (globalThis as { gc?: (options: { type: 'minor' }) => void }).gc;
+  if (existing) return existing;
+  try {
+    setFlagsFromString('--expose-gc');
+    return runInNewContext('gc') as (options: { type: 'minor' }) => void;
+  } catch {
+    return null; // then reading just uses more memory
+  }
 }
