@@ -2,6 +2,7 @@
 import test from 'ava';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { analyze } from '../src/analyze.js';
@@ -136,4 +137,36 @@ test('batch says what it was given when there is nothing to analyse; a bad -e is
   t.is(badCode.code, 2);
   t.is(badCode.stdout, '', 'nothing analysed');
   t.regex(badCode.stderr, /^azlog: -e, --error-code: unknown error code: Bogus/);
+});
+
+(process.platform === 'linux' ? test : test.skip)('analysis starts while later inputs are still being hashed; a copy that arrives after its original finished gets its row', async (t) => {
+  const samples = await sampleDir();
+  const dir = tmp('azlog-late-copy-');
+  const original = join(dir, 'a.tgz');
+  copyFileSync(join(samples, 'fsfreeze-timeout.tgz'), original);
+  copyFileSync(original, join(dir, 'c-copy.tgz'));
+  // a FIFO between them: hashing it waits until this test writes to it, which it does only once
+  // the original's row is out, so the original was analysed before the inputs after it were hashed
+  const pipe = join(dir, 'b-pipe');
+  t.is(spawnSync('mkfifo', [pipe]).status, 0);
+  const order: string[] = [];
+  let fedBy = '';
+  const feed = (by: string) => { if (!fedBy) { fedBy = by; writeFileSync(pipe, 'not a bundle'); } };
+  const timer = setTimeout(() => feed('timer'), 5000); // so a batch that hashes everything first ends, and fails below
+  const summary = await runBatch([{ ticket: '1', path: original }, { ticket: '2', path: pipe }, { ticket: '3', path: join(dir, 'c-copy.tgz') }], {
+    jobs: 1,
+    onRow: (row) => {
+      order.push(String(row.ticket));
+      if (row.ticket === '1') feed('row of the original');
+    },
+  });
+  clearTimeout(timer);
+  t.is(fedBy, 'row of the original');
+  t.is(order[0], '1');
+  t.deepEqual([...order].sort(), ['1', '2', '3']);
+  const byTicket = (n: string) => summary.rows.find((r) => r.ticket === n)!;
+  t.is(byTicket('3').verdict_cause, byTicket('1').verdict_cause);
+  t.is(byTicket('3').sha256, byTicket('1').sha256);
+  t.regex(String(byTicket('2').error), /b-pipe: not a file or directory/);
+  t.like(summary, { total: 3, analysed: 1, duplicates: 1, failed: 1 });
 });

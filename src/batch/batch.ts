@@ -3,7 +3,7 @@
  * isolated; identical uploads (same sha256) are analysed once and reported for every ticket;
  * rows are appended as bundles finish, so `--resume` after an interruption skips finished work.
  */
-import { appendFileSync, existsSync, promises as fsp, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, promises as fsp, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import fg from 'fast-glob';
@@ -113,9 +113,14 @@ export function reportLine(input: { ticket: string; path: string }, report: Repo
   return JSON.stringify({ ticket: input.ticket, ...report, bundle: { ...report.bundle, path: input.path } }) + '\n';
 }
 
-function appendCsv(path: string, columns: readonly string[], rows: Row[], excel: boolean): void {
-  const fresh = !existsSync(path) || readFileSync(path).length === 0;
-  appendFileSync(path, csvText(columns, rows, { header: fresh, excel: excel && fresh }));
+/** Appends rows; the header (and BOM) only to a file that is empty or missing, checked once per file. */
+function csvAppender(excel: boolean): (path: string, columns: readonly string[], rows: Row[]) => void {
+  const started = new Set<string>();
+  return (path, columns, rows) => {
+    const fresh = !started.has(path) && (!existsSync(path) || statSync(path).size === 0);
+    started.add(path);
+    appendFileSync(path, csvText(columns, rows, { header: fresh, excel: excel && fresh }));
+  };
 }
 
 export async function runBatch(inputs: BatchInput[], o: BatchOptions = {}): Promise<BatchSummary> {
@@ -125,14 +130,15 @@ export async function runBatch(inputs: BatchInput[], o: BatchOptions = {}): Prom
   const done = new Set<string>(o.resume && o.csv ? finishedHashes(o.csv) : []);
   if (!o.resume) for (const f of [o.csv, o.jsonl, o.findingsCsv]) if (f) await fsp.rm(f, { force: true });
   let finished = 0;
+  const appendCsv = csvAppender(Boolean(o.excel));
   const progress = () => o.onProgress?.({ done: finished, total: summary.total, failed: summary.failed, skipped: summary.resumed, elapsedMs: performance.now() - started });
 
   const emit = (input: BatchInput, report: Report | null, error: string | null, ms: number, sha?: string) => {
     const row = bundleRow(report, { ticket: input.ticket, path: input.path, error, durationMs: ms, sha256: sha });
     summary.rows.push(row);
     o.onRow?.(row);
-    if (o.csv) appendCsv(o.csv, BUNDLE_COLUMNS, [row], Boolean(o.excel));
-    if (report && o.findingsCsv) appendCsv(o.findingsCsv, FINDING_COLUMNS, findingRows(report, { ticket: input.ticket, path: input.path }), Boolean(o.excel));
+    if (o.csv) appendCsv(o.csv, BUNDLE_COLUMNS, [row]);
+    if (report && o.findingsCsv) appendCsv(o.findingsCsv, FINDING_COLUMNS, findingRows(report, { ticket: input.ticket, path: input.path }));
     if (report && o.jsonl) appendFileSync(o.jsonl, reportLine(input, report));
     if (error) summary.failed++;
     else {
@@ -146,41 +152,52 @@ export async function runBatch(inputs: BatchInput[], o: BatchOptions = {}): Prom
     progress();
   };
 
-  // identical uploads are analysed once: group inputs by content hash
-  const groups = new Map<string, BatchInput[]>();
-  for (const input of inputs) {
-    // a bad error code fails its own row before any work, not every bundle after analysis
-    const badCode = unknownCodeError(input);
-    if (badCode) {
-      if (inShard(input.path, o.shard)) emit(input, null, badCode, 0); else summary.total--;
-      continue;
-    }
-    let sha: string;
-    try { sha = await sha256File(input.path); } catch (e) {
-      if (!inShard(input.path, o.shard)) { summary.total--; continue; }
-      emit(input, null, fsError(input.path, e), 0);
-      continue;
-    }
-    if (!inShard(sha, o.shard)) { summary.total--; continue; }
-    if (done.has(sha)) { summary.resumed++; finished++; progress(); continue; }
-    const key = `${sha}\0${input.errorCode ?? ''}`;
-    const g = groups.get(key);
-    if (g) g.push(input); else groups.set(key, [input]);
-  }
-
-  const pool = new Pool(Math.min(jobs, Math.max(1, groups.size)));
+  // Identical uploads are analysed once. Each input starts as soon as it is hashed, so the workers
+  // do not wait for the whole list to be hashed; a copy of a bundle already analysed is reported
+  // with its result, one still running joins it.
+  const groups = new Map<string, { members: BatchInput[]; result?: JobResult }>();
+  const emitResult = (m: BatchInput, r: JobResult, sha: string) => {
+    if (r.ok) emit(m, r.report, null, r.ms);
+    else emit(m, null, r.error, r.ms, sha);
+  };
+  const pool = new Pool(Math.min(jobs, Math.max(1, inputs.length)));
+  const running: Promise<void>[] = [];
   try {
     let id = 0;
-    await Promise.all([...groups.entries()].map(async ([key, members]) => {
-      const first = members[0]!;
-      const r: JobResult = await pool.run({ id: id++, path: first.path, errorCode: first.errorCode, limits: o.limits, noRedact: o.noRedact });
-      // an analysed bundle counts once and its copies as duplicates; a failed one fails every copy
-      if (r.ok) { summary.analysed++; summary.duplicates += members.length - 1; }
-      for (const m of members) {
-        if (r.ok) emit(m, r.report, null, r.ms);
-        else emit(m, null, r.error, r.ms, key.split('\0')[0]);
+    for (const input of inputs) {
+      // a bad error code fails its own row before any work, not every bundle after analysis
+      const badCode = unknownCodeError(input);
+      if (badCode) {
+        if (inShard(input.path, o.shard)) emit(input, null, badCode, 0); else summary.total--;
+        continue;
       }
-    }));
+      let sha: string;
+      try { sha = await sha256File(input.path); } catch (e) {
+        if (!inShard(input.path, o.shard)) { summary.total--; continue; }
+        emit(input, null, fsError(input.path, e), 0);
+        continue;
+      }
+      if (!inShard(sha, o.shard)) { summary.total--; continue; }
+      if (done.has(sha)) { summary.resumed++; finished++; progress(); continue; }
+      const key = `${sha}\0${input.errorCode ?? ''}`;
+      const group = groups.get(key);
+      if (group) {
+        group.members.push(input);
+        // an analysed bundle counts once and its copies as duplicates; a failed one fails every copy
+        if (group.result) { if (group.result.ok) summary.duplicates++; emitResult(input, group.result, sha); }
+        continue;
+      }
+      const g: { members: BatchInput[]; result?: JobResult } = { members: [input] };
+      groups.set(key, g);
+      const job = pool.run({ id: id++, path: input.path, errorCode: input.errorCode, limits: o.limits, noRedact: o.noRedact }).then((r) => {
+        g.result = r;
+        if (r.ok) { summary.analysed++; summary.duplicates += g.members.length - 1; }
+        for (const m of g.members) emitResult(m, r, sha);
+      });
+      job.catch(() => undefined); // awaited below; this only keeps a failure from counting as unhandled meanwhile
+      running.push(job);
+    }
+    await Promise.all(running);
   } finally {
     await pool.close();
   }
