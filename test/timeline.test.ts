@@ -2,7 +2,11 @@
 import test from 'ava';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { azlog, sampleDir } from './helpers.js';
+import { stringify } from 'csv-stringify/sync';
+import fc from 'fast-check';
+import { azlog, sampleDir, tmp } from './helpers.js';
+import { writeTree } from '../samples/pack.js';
+import { csvText, type Row } from '../src/report/csv.js';
 import { parseBound } from '../src/timeline/range.js';
 
 const bundle = async () => join(await sampleDir(), 'shapes', 'fsfreeze-timeout-rotated.tgz');
@@ -77,6 +81,57 @@ test('the CSV has the jsonl columns, lines and attrs included', async (t) => {
   t.is(excel.split('\ufeff').length, 2, 'one BOM, at the start');
   t.deepEqual(parse(excel, { columns: true, bom: true }), rows);
   t.true(excel.split('\r\n').length - 1 >= rows.length + 1, 'CRLF after every record');
+});
+
+/**
+ * What csv-stringify, the writer before, made of these rows with azlog's options, plus its
+ * RFC 4180 default of quoting any line break: named a record delimiter, it quoted only that one,
+ * so an --excel cell with a bare LF (or a plain one with a bare CR) broke its row in a spreadsheet.
+ */
+function stringified(columns: readonly string[], rows: Row[], excel = false): string {
+  return stringify(rows, { columns: [...columns], header: true, bom: excel, escape_formulas: true, record_delimiter: excel ? 'windows' : 'unix', quote_record_delimiter: true });
+}
+
+test('timeline CSV: commas, quotes, newlines and formula-like text read back as the same cells as before, Excel-safe', async (t) => {
+  const dir = tmp();
+  await writeTree(dir, {
+    'var/log/waagent.log': [
+      '2026-11-20T10:00:00.000000Z INFO Daemon =HYPERLINK("http://evil.example","x"), said he',
+      '2026-11-20T10:00:01.000000Z WARNING ExtHandler -1+2 "quoted, with comma"',
+      '2026-11-20T10:00:02.000000Z ERROR ExtHandler Traceback (most recent call last):',
+      '  File "x.py", line 3, in <module>',
+      '@SUM(A1:A2)',
+      '2026-11-20T10:00:03.000000Z INFO ExtHandler \uFF1Dfullwidth',
+      '2026-11-20T10:00:04.000000Z INFO ExtHandler plain text',
+    ].join('\n') + '\n',
+    'var/log/syslog': '+plus at the start\n-minus\n\ttab\nplain, comma\r\n',
+  });
+  const events = jsonl(azlog(['timeline', dir, '-f', 'jsonl']).stdout);
+  t.true(events.length >= 6);
+  const columns = Object.keys(events[0]!);
+  const before = events.map((e) => ({ ...e, level: e.level ?? '', time: e.time ?? '', attrs: JSON.stringify(e.attrs) }) as unknown as Row);
+  for (const excel of [false, true]) {
+    const csv = azlog(['timeline', dir, '-f', 'csv', ...(excel ? ['--excel'] : [])]).stdout;
+    t.is(csv, stringified(columns, before, excel), excel ? '--excel' : 'plain');
+    // what a spreadsheet reads: every formula-like message is text (a leading ') and the rest intact
+    const cells = parse(csv, { columns: true, bom: true }) as Record<string, string>[];
+    t.deepEqual(cells.map((c) => c.message), events.map((e) => /^[=+\-@\t\r\uFF1D]/.test(e.message as string) ? `'${e.message}` : e.message));
+    t.deepEqual(cells.map((c) => JSON.parse(c.attrs!)), events.map((e) => e.attrs));
+  }
+});
+
+test('every CSV writer quotes and escapes as csv-stringify did, line breaks always quoted; a parser reads the cells back', (t) => {
+  const cell = fc.oneof(
+    fc.string({ unit: fc.constantFrom('a', ',', '"', '\n', '\r', '=', '+', '-', '@', '\t', ' ', "'", '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20', '日') }),
+    fc.integer({ min: -1000, max: 1000 }), fc.double({ noNaN: false }), fc.constant(null), fc.string());
+  const columns = ['a', 'b', 'c'] as const;
+  fc.assert(fc.property(fc.array(fc.record({ a: cell, b: cell, c: cell }), { maxLength: 5 }), fc.boolean(), (rows, excel) => {
+    const text = csvText(columns, rows as Row[], { excel });
+    t.is(text, stringified(columns, rows as Row[], excel));
+    const back = parse(text, { columns: true, bom: true }) as Record<string, string>[];
+    const cell = (v: unknown) => v === null ? '' : typeof v === 'number' ? String(v) : /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(v as string) ? `'${v}` : v;
+    t.deepEqual(back, rows.map((r) => ({ a: cell(r.a), b: cell(r.b), c: cell(r.c) })));
+  }), { numRuns: 500 });
 });
 
 test('parseBound reads offsets, fractions and dates', (t) => {

@@ -1,9 +1,12 @@
 /**
- * The one CSV writer (csv-stringify) behind `analyze --format csv`, `batch --csv/--findings-csv`
- * and `timeline --format csv`. Cells that a spreadsheet would run as a formula (= + - @, tab, CR)
- * are escaped; dates are ISO-8601 so they sort; `--excel` adds a BOM so Excel reads UTF-8.
+ * The one CSV writer behind `analyze --format csv`, `batch --csv/--findings-csv`, `unknown` and
+ * `timeline --format csv`: RFC 4180 quoting, what csv-stringify wrote before (a test compares
+ * them), except that a cell with any line break is quoted (csv-stringify, given a record
+ * delimiter, quoted only that one, so a bare LF broke an --excel row). Cells that a spreadsheet
+ * would run as a formula are escaped; dates are ISO-8601 so they sort; `--excel` adds a BOM so
+ * Excel reads UTF-8, and CRLF. The timeline writes cells per event, millions of them, so a cell
+ * is plain string work, not a writer object.
  */
-import { stringify as stringifySync } from 'csv-stringify/sync';
 import type { Report } from '../model/types.js';
 import { findingNote } from '../messages/findings.js';
 import { location, verdictFinding } from './summary.js';
@@ -16,16 +19,40 @@ export const BUNDLE_COLUMNS = [
 export const FINDING_COLUMNS = ['ticket', 'bundle_path', 'sha256', 'cause', 'role', 'status', 'confidence', 'evidence', 'evidence_time', 'evidence_text', 'summary'] as const;
 
 export type Row = Record<string, string | number | null>;
+export type Cell = string | number | null | undefined;
 
 export interface CsvOptions { excel?: boolean; header?: boolean }
 
-function options(columns: readonly string[], o: CsvOptions) {
-  return { columns: [...columns], header: o.header ?? true, bom: o.excel ?? false, escape_formulas: true, record_delimiter: o.excel ? 'windows' as const : 'unix' as const };
+/**
+ * First characters that make a spreadsheet read a text cell as a formula (OWASP "CSV injection";
+ * the fullwidth forms because Apple Numbers normalises them); a leading `'` makes it text. A
+ * negative number stays a number.
+ */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+/** A cell holding one of these is quoted, its quotes doubled. */
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** One cell: numbers as written, empty for null, text formula-escaped and quoted when it must be. */
+export function csvCell(value: Cell): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value);
+  let s = value;
+  if (FORMULA_START.test(s)) s = `'${s}`;
+  if (NEEDS_QUOTES.test(s)) s = `"${s.replaceAll('"', '""')}"`;
+  return s;
 }
 
+/** The end of each record: CRLF for Excel, LF otherwise. */
+export function recordEnd(excel = false): string {
+  return excel ? '\r\n' : '\n';
+}
 
 export function csvText(columns: readonly string[], rows: Row[], o: CsvOptions = {}): string {
-  return stringifySync(rows, options(columns, o));
+  const end = recordEnd(o.excel);
+  let out = o.excel ? '\uFEFF' : '';
+  if (o.header ?? true) out += columns.map(csvCell).join(',') + end;
+  for (const row of rows) out += columns.map((c) => csvCell(row[c])).join(',') + end;
+  return out;
 }
 
 export interface BundleMeta { ticket?: string; path: string; error?: string | null; durationMs?: number; sha256?: string }

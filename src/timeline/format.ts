@@ -6,13 +6,12 @@
  */
 import type { Event } from '../model/types.js';
 import { iso } from '../parse/time.js';
-import { csvText } from '../report/csv.js';
+import { csvCell, csvText, recordEnd } from '../report/csv.js';
 
 export type TimelineFormat = 'text' | 'jsonl' | 'csv';
 
 /** The CSV columns, in the order of the jsonl keys. */
 const TIMELINE_CSV_COLUMNS = ['time', 'time_source', 'file', 'line', 'lines', 'kind', 'level', 'message', 'attrs'] as const;
-const TAIL_COLUMNS = TIMELINE_CSV_COLUMNS.slice(2);
 
 export interface Formatter {
   /** Written once before the first event (the CSV header). */
@@ -24,7 +23,7 @@ export interface Formatter {
 }
 
 export function formatter(format: TimelineFormat, clean: (s: string) => string, excel = false): Formatter {
-  let lastFile = '', fileJson = '';
+  let lastFile = '', fileJson = '', fileCell = '';
   switch (format) {
     case 'jsonl':
       return {
@@ -36,17 +35,19 @@ export function formatter(format: TimelineFormat, clean: (s: string) => string, 
           return `"file":${fileJson},"line":${e.line},"lines":${e.lines},"kind":${JSON.stringify(e.kind)},"level":${e.level ? `"${e.level}"` : 'null'},"message":${JSON.stringify(clean(e.message))},"attrs":${JSON.stringify(e.attrs)}}\n`;
         },
       };
-    case 'csv':
+    case 'csv': {
+      const end = recordEnd(excel);
       return {
         start: csvText(TIMELINE_CSV_COLUMNS, [], { header: true, excel }),
         // an ISO time and a time source never need quoting or formula escaping
         head: (ms, src) => `${iso(ms) ?? ''},${src},`,
+        // the cells after time and time_source, written directly: an event is a line of string work
         tail: (e) => {
-          const row = csvText(TAIL_COLUMNS, [{ file: e.file, line: e.line, lines: e.lines, kind: e.kind, level: e.level ?? '', message: clean(e.message), attrs: JSON.stringify(e.attrs) }], { header: false });
-          // Excel's CRLF, without a BOM in front of every row (the header carries it)
-          return excel ? row.slice(0, -1) + '\r\n' : row;
+          if (e.file !== lastFile) { lastFile = e.file; fileCell = csvCell(e.file); }
+          return `${fileCell},${csvCell(e.line)},${csvCell(e.lines)},${csvCell(e.kind)},${csvCell(e.level)},${csvCell(clean(e.message))},${csvCell(JSON.stringify(e.attrs))}${end}`;
         },
       };
+    }
     default:
       return {
         start: '',
