@@ -134,6 +134,35 @@ test('every CSV writer quotes and escapes as csv-stringify did, line breaks alwa
   }), { numRuns: 500 });
 });
 
+test('UTC and local-time logs, late records and long files merge in time order, each event once, local times converted', async (t) => {
+  const dir = tmp();
+  const utc = (s: number) => new Date(Date.UTC(2024, 5, 11, 0, 0, 0) + s * 1000).toISOString().replace('Z', '000Z');
+  const lines: string[] = [];
+  // 3,000 records a second apart, 160 bytes each (the merge reads the spool in 64 KiB blocks)
+  for (let i = 0; i < 3000; i++) lines.push(`${utc(2 * i)} INFO ExtHandler record ${String(i).padStart(4, '0')} ${'x'.repeat(100)}`);
+  // five records written late, 20 s after their time: the reorder window puts them back
+  lines.splice(1500, 0, ...[0, 1, 2, 3, 4].map((k) => `${utc(2 * 1490 + 1 + 2 * k)} WARNING ExtHandler late ${k}`));
+  // a local-time (JST) log whose lines fall between the UTC ones
+  const jst = Array.from({ length: 50 }, (_, i) => {
+    const d = new Date(Date.UTC(2024, 5, 11, 9, 0, 0) + (100 * i + 1) * 1000);
+    return `${d.toISOString().slice(0, 10).replaceAll('-', '/')} ${d.toISOString().slice(11, 23)}000 INFO local ${i}`;
+  });
+  await writeTree(dir, { 'var/log/waagent.log': lines.join('\n') + '\n', 'var/log/waagent.log.1': jst.join('\n') + '\n', 'etc/timezone': 'Asia/Tokyo\n' });
+  const events = jsonl(azlog(['timeline', dir, '-f', 'jsonl']).stdout).filter((e) => String(e.file).startsWith('var/log/waagent'));
+  t.is(events.length, 3000 + 5 + 50);
+  const times = events.map((e) => e.time as string);
+  t.deepEqual(times, [...times].sort(), 'in time order');
+  const late = events.findIndex((e) => e.message === 'late 0');
+  t.is(events[late - 1]!.message, `record 1490 ${'x'.repeat(100)}`);
+  const local = events.filter((e) => String(e.message).startsWith('local '));
+  t.is(local.length, 50);
+  t.like(local[0], { time: '2024-06-11T00:00:01.000Z', time_source: 'local:Asia/Tokyo' });
+  t.like(events.find((e) => e.message === `record 0000 ${'x'.repeat(100)}`), { time: '2024-06-11T00:00:00.000Z', time_source: 'explicit-utc' });
+  // the text format shows the same events in the same order
+  const text = azlog(['timeline', dir]).stdout.split('\n').filter((l) => /record \d{4}|late \d|local \d/.test(l));
+  t.deepEqual(text.map((l) => /(record \d{4}|late \d|local \d+)/.exec(l)![1]), events.map((e) => /(record \d{4}|late \d|local \d+)/.exec(String(e.message))![1]));
+});
+
 test('parseBound reads offsets, fractions and dates', (t) => {
   t.is(parseBound('since', '2024-06-11T12:00:00+09:00'), Date.UTC(2024, 5, 11, 3));
   t.is(parseBound('since', '2024-06-11T03:00:00.25-0130'), Date.UTC(2024, 5, 11, 4, 30, 0, 250));

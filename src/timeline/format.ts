@@ -24,15 +24,18 @@ export interface Formatter {
 
 export function formatter(format: TimelineFormat, clean: (s: string) => string, excel = false): Formatter {
   let lastFile = '', fileJson = '', fileCell = '';
+  // kinds and time sources are a few dozen strings repeated on every event
+  const quoted = new Map<string, string>();
+  const json = (s: string) => { let q = quoted.get(s); if (q === undefined) { q = JSON.stringify(s); quoted.set(s, q); } return q; };
   switch (format) {
     case 'jsonl':
       return {
         start: '',
-        head: (ms, src) => { const t = iso(ms); return `{"time":${t ? `"${t}"` : 'null'},"time_source":${JSON.stringify(src)},`; },
+        head: (ms, src) => { const t = iso(ms); return `{"time":${t ? `"${t}"` : 'null'},"time_source":${json(src)},`; },
         tail: (e) => {
           // files repeat event after event: their JSON is made once per file
           if (e.file !== lastFile) { lastFile = e.file; fileJson = JSON.stringify(e.file); }
-          return `"file":${fileJson},"line":${e.line},"lines":${e.lines},"kind":${JSON.stringify(e.kind)},"level":${e.level ? `"${e.level}"` : 'null'},"message":${JSON.stringify(clean(e.message))},"attrs":${JSON.stringify(e.attrs)}}\n`;
+          return `"file":${fileJson},"line":${e.line},"lines":${e.lines},"kind":${json(e.kind)},"level":${e.level ? `"${e.level}"` : 'null'},"message":${JSON.stringify(clean(e.message))},"attrs":${JSON.stringify(e.attrs)}}\n`;
         },
       };
     case 'csv': {

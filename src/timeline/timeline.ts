@@ -57,7 +57,7 @@ export async function timeline(bundle: string, write: (chunk: Buffer | string) =
   const fmt = formatter(options.format ?? 'text', options.noRedact ? (s) => s : redact, options.excel);
   if (fmt.start) await write(fmt.start);
   const out = new OutputBuffer(write);
-  const r = await mergedEvents(bundle, fmt.tail, options.filter ?? {}, options.scan ?? {}, (ms, src, chunk, off, len) => out.add(fmt.head(ms, src), chunk, off, len));
+  const r = await mergedEvents(bundle, fmt.tail, options.filter ?? {}, options.scan ?? {}, (ms, src, chunk, off, len, headed) => out.add(headed ? '' : fmt.head(ms, src), chunk, off, len), fmt.head);
   await out.flush();
   return r;
 }
@@ -72,21 +72,35 @@ export async function timelineKinds(bundle: string, filter: TimelineFilter = {},
   return { kinds, result };
 }
 
-/** Collects output into large buffers: one write per MiB, not per event. */
+/**
+ * Collects output into large buffers: one write per MiB, not per event. Records that follow each
+ * other in the spool with no head between them (in order, heads written while reading) are
+ * copied as one run.
+ */
 class OutputBuffer {
   private buf = Buffer.allocUnsafe(OUT_BYTES);
   private len = 0;
+  private run: Buffer | null = null;
+  private runFrom = 0;
+  private runTo = 0;
   constructor(private readonly write: (chunk: Buffer) => void | Promise<void>) {}
   /** Adds `head` then `len` bytes of `chunk` from `off`; a promise only when the buffer had to be written. */
   add(head: string, chunk: Buffer, off: number, len: number): Promise<void> | void {
+    if (!head && chunk === this.run && off === this.runTo && this.len + (this.runTo - this.runFrom) + len <= this.buf.length) { this.runTo += len; return; }
+    this.endRun();
     if (this.len + head.length * 3 + len > this.buf.length) return this.flush(head.length * 3 + len).then(() => this.add(head, chunk, off, len));
+    if (!head) { this.run = chunk; this.runFrom = off; this.runTo = off + len; return; }
     // heads are short and nearly always ASCII: copied by hand, cheaper than a call into Buffer#write
     let i = 0;
     for (const b = this.buf, at = this.len; i < head.length; i++) { const c = head.charCodeAt(i); if (c > 127) break; b[at + i] = c; }
     this.len += i < head.length ? i + this.buf.write(head.slice(i), this.len + i, 'utf8') : i;
     this.len += chunk.copy(this.buf, this.len, off, off + len);
   }
+  private endRun(): void {
+    if (this.run) { this.len += this.run.copy(this.buf, this.len, this.runFrom, this.runTo); this.run = null; }
+  }
   async flush(next = 0): Promise<void> {
+    this.endRun();
     // a new buffer each time: the stream may still hold the old one
     if (this.len) { const b = this.buf.subarray(0, this.len); this.buf = Buffer.allocUnsafe(Math.max(OUT_BYTES, next)); this.len = 0; await this.write(b); }
   }
@@ -94,10 +108,15 @@ class OutputBuffer {
 
 const OUT_BYTES = 1 << 20;
 
-type Emit = (ms: number | null, timeSource: string, chunk: Buffer, off: number, len: number) => void | Promise<void>;
+/** `headed`: the bytes start with their head, written while reading because the time was final then. */
+type Emit = (ms: number | null, timeSource: string, chunk: Buffer, off: number, len: number, headed: boolean) => void | Promise<void>;
 
-/** Scans, spools and merges; `emit` gets each event that passes the filter, in time order. */
-async function mergedEvents(bundle: string, tail: (e: Event) => string, filter: TimelineFilter, scan: ScanOptions, emit: Emit): Promise<TimelineResult> {
+/**
+ * Scans, spools and merges; `emit` gets each event that passes the filter, in time order. With
+ * `head`, an event whose time is final as it is read (all but local times, which wait for the
+ * zone) is spooled with its head in front, so the merge only copies it.
+ */
+async function mergedEvents(bundle: string, tail: (e: Event) => string, filter: TimelineFilter, scan: ScanOptions, emit: Emit, head?: (ms: number | null, timeSource: string) => string): Promise<TimelineResult> {
   const dir = await fsp.mkdtemp(join(tmpdir(), 'azlog-timeline-'));
   // also when the process ends early (a closed pipe: `azlog timeline … | head`)
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
@@ -107,7 +126,9 @@ async function mergedEvents(bundle: string, tail: (e: Event) => string, filter: 
   try {
     const inventory = await scanBundle(bundle, (e) => {
       if (e.kind === 'system.timezone') zone = String(e.attrs.zone);
-      if (keep(e, filter)) spool.add(e, tail(e));
+      if (!keep(e, filter)) return;
+      if (head && !(e.ms !== null && e.timeSource === 'local:?')) spool.add(e, head(e.ms, e.timeSource) + tail(e), true);
+      else spool.add(e, tail(e), false);
     }, scan);
     spool.finish();
     const { events, span } = await merge(spool, zone, filter, emit);
@@ -119,10 +140,10 @@ async function mergedEvents(bundle: string, tail: (e: Event) => string, filter: 
   }
 }
 
-/** Bytes of one index record: f64 time (NaN: none), u32 length of the formatted bytes, u16 time source. */
+/** Bytes of one index record: f64 time (NaN: none), u32 length of the formatted bytes, u16 time source, u8 1 when headed. */
 const REC = 16;
-/** Formatted text gathered before one conversion to bytes and one write (not a call per event). */
-const PART_CHARS = 256 * 1024;
+/** Formatted events are encoded straight into this buffer, written to the spool when it is full. */
+const DATA_BYTES = 1 << 18;
 const INDEX_BYTES = REC * 4096;
 
 interface Segment { file: string; data: number; end: number; index: number; count: number }
@@ -132,8 +153,8 @@ class Spool {
   readonly dataFd: number;
   readonly indexFd: number;
   private dataPos = 0;
-  private parts: string[] = [];
-  private partsChars = 0;
+  private data = Buffer.allocUnsafe(DATA_BYTES);
+  private dataLen = 0;
   private index = Buffer.allocUnsafe(INDEX_BYTES);
   private view = new DataView(this.index.buffer, this.index.byteOffset, this.index.byteLength);
   private indexLen = 0;
@@ -149,38 +170,38 @@ class Spool {
     this.indexFd = openSync(indexPath, 'w+');
   }
 
-  add(e: Event, text: string): void {
+  add(e: Event, text: string, headed: boolean): void {
+    const at = this.dataPos + this.dataLen;
     if (this.cur?.file !== e.file) {
-      this.flushParts();
-      if (this.cur) this.cur.end = this.dataPos;
-      this.cur = { file: e.file, data: this.dataPos, end: this.dataPos, index: this.records, count: 0 };
+      if (this.cur) this.cur.end = at;
+      this.cur = { file: e.file, data: at, end: at, index: this.records, count: 0 };
       this.segments.push(this.cur);
     }
     let src = this.sourceIds.get(e.timeSource);
     if (src === undefined) { src = this.sources.length; this.sources.push(e.timeSource); this.sourceIds.set(e.timeSource, src); }
-    if (this.indexLen + REC > INDEX_BYTES) { this.flushParts(); this.flushIndex(); }
+    if (this.indexLen + REC > INDEX_BYTES) this.flushIndex();
+    // encoded in place: one copy, and the byte length comes with it
+    if (this.dataLen + text.length * 3 > DATA_BYTES) this.flushData();
+    let bytes: number;
+    if (text.length * 3 <= DATA_BYTES) {
+      bytes = this.data.write(text, this.dataLen);
+      this.dataLen += bytes;
+    } else {
+      const big = Buffer.from(text, 'utf8');
+      bytes = writeSync(this.dataFd, big, 0, big.length, this.dataPos);
+      this.dataPos += bytes;
+    }
     this.view.setFloat64(this.indexLen, e.ms ?? NaN, true);
-    this.view.setUint16(this.indexLen + 12, src, true); // the length is filled in when the text is written
+    this.view.setUint32(this.indexLen + 8, bytes, true);
+    this.view.setUint16(this.indexLen + 12, src, true);
+    this.view.setUint8(this.indexLen + 14, headed ? 1 : 0);
     this.indexLen += REC;
     this.records++;
     this.cur.count++;
-    this.parts.push(text);
-    this.partsChars += text.length;
-    if (this.partsChars >= PART_CHARS) this.flushParts();
   }
 
-  private flushParts(): void {
-    const n = this.parts.length;
-    if (!n) return;
-    const text = this.parts.join('');
-    const bytes = Buffer.from(text, 'utf8');
-    const ascii = bytes.length === text.length; // then every part is as many bytes as characters
-    let o = this.indexLen - n * REC;
-    for (const p of this.parts) { this.view.setUint32(o + 8, ascii ? p.length : Buffer.byteLength(p, 'utf8'), true); o += REC; }
-    writeSync(this.dataFd, bytes, 0, bytes.length, this.dataPos);
-    this.dataPos += bytes.length;
-    this.parts = [];
-    this.partsChars = 0;
+  private flushData(): void {
+    if (this.dataLen) { writeSync(this.dataFd, this.data, 0, this.dataLen, this.dataPos); this.dataPos += this.dataLen; this.dataLen = 0; }
   }
 
   private flushIndex(): void {
@@ -188,10 +209,11 @@ class Spool {
   }
 
   finish(): void {
-    this.flushParts();
+    this.flushData();
     if (this.cur) this.cur.end = this.dataPos;
     this.flushIndex();
     this.index = Buffer.alloc(0);
+    this.data = Buffer.alloc(0);
   }
 
   close(): void {
@@ -206,7 +228,7 @@ class Spool {
 export const REORDER_WINDOW = 4096;
 
 /** A record on its way out: its bytes are `len` bytes of `chunk` from `off` (no Buffer per record). */
-interface Head { key: number; ms: number | null; src: string; seg: number; seq: number; chunk: Buffer; off: number; len: number }
+interface Head { key: number; ms: number | null; src: string; seg: number; seq: number; chunk: Buffer; off: number; len: number; headed: boolean }
 
 function less(a: Head, b: Head): boolean {
   return a.key < b.key || (a.key === b.key && (a.seg < b.seg || (a.seg === b.seg && a.seq < b.seq)));
@@ -290,6 +312,7 @@ class SegmentReader {
     this.indexAt = this.seq + 1;
     const wall = this.view.getFloat64(o, true), len = this.view.getUint32(o + 8, true);
     let src = this.spool.sources[this.view.getUint16(o + 12, true)]!;
+    const headed = this.view.getUint8(o + 14) === 1;
     if (this.dataAt + len > this.chunkAt + this.chunk.length) {
       this.chunk = Buffer.allocUnsafe(Math.max(len, Math.min(READ_BYTES, this.seg.end - this.dataAt)));
       readSync(this.spool.dataFd, this.chunk, 0, this.chunk.length, this.dataAt);
@@ -301,7 +324,7 @@ class SegmentReader {
     if (ms !== null && src === 'local:?') { const r = resolveLocal(ms, this.zone); ms = r.ms; src = r.timeSource; }
     // an event without a time sorts just after the timed event before it (keeps tracebacks in place)
     if (ms !== null) this.carried = ms;
-    return { key: ms ?? this.carried, ms, src, seg: this.n, seq: this.seq++, chunk: this.chunk, off, len };
+    return { key: ms ?? this.carried, ms, src, seg: this.n, seq: this.seq++, chunk: this.chunk, off, len, headed };
   }
 
   next(): Head | undefined {
@@ -324,7 +347,7 @@ async function merge(spool: Spool, zone: string | null, filter: TimelineFilter, 
     if (h.ms !== null) { if (h.ms < first) first = h.ms; if (h.ms > last) last = h.ms; }
     if (!ranged || (h.ms !== null && (filter.since === undefined || h.ms >= filter.since) && (filter.until === undefined || h.ms <= filter.until))) {
       events++;
-      const p = emit(h.ms, h.src, h.chunk, h.off, h.len);
+      const p = emit(h.ms, h.src, h.chunk, h.off, h.len, h.headed);
       if (p) await p;
     }
     const n = readers[h.seg]!.next();
