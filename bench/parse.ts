@@ -1,7 +1,8 @@
 /**
  * bench/parse: turning a 150 MB waagent.log into events, in the current line generation (G4) and in
  * G1, against lnav indexing the same file in the same run (lnav from Debian, with the waagent format
- * in bench/lnav/waagent_log.json). Reports MB/s, lines/s and peak RSS.
+ * in bench/lnav/waagent_log.json). Reports wall and CPU seconds (of the best run), MB/s, lines/s, peak
+ * RSS and the load average.
  * Run: npm run build && node dist/bench/parse.js [MB]
  */
 import { existsSync, statSync, mkdirSync, copyFileSync } from 'node:fs';
@@ -19,8 +20,8 @@ if (lnav) {
 }
 const scan = join(ROOT, 'dist', 'bench', 'scan-only.js');
 console.log(`\nparsing a ${mb} MB waagent.log, best of 3 (lnav ${lnav ? 'present' : 'absent: apt-get install lnav'}):\n`);
-console.log(row(['generation', 'what', 'seconds', 'MB/s', 'lines/s', 'ratio to lnav', 'peak RSS MB']));
-console.log(row(['---', '---', '---', '---', '---', '---', '---']));
+console.log(row(['generation', 'what', 'seconds', 'CPU s', 'MB/s', 'lines/s', 'ratio to lnav', 'CPU ratio', 'peak RSS MB', 'load']));
+console.log(row(['---', '---', '---', '---', '---', '---', '---', '---', '---', '---']));
 for (const gen of ['G4', 'G1'] as const) {
   const log = join(OUT, `waagent-${gen}-${mb}`, 'waagent.log');
   let lines = 0;
@@ -33,9 +34,10 @@ for (const gen of ['G4', 'G1'] as const) {
     ['azlog scan (events, no output)', `node ${scan} ${log}`],
     ['azlog timeline --format jsonl > /dev/null', `node ${BIN} timeline ${log} --format jsonl --no-progress > /dev/null`],
   ];
-  if (base) console.log(row([gen, 'lnav indexing', base.best, size / base.best, lines / base.best, 1, base.rssMb ?? '-']));
+  if (base) console.log(row([gen, 'lnav indexing', base.best, base.cpu ?? '-', size / base.best, lines / base.best, 1, 1, base.rssMb ?? '-', base.load]));
   for (const [what, cmd] of runs) {
     const r = time(cmd);
-    console.log(row([gen, what, r.best, size / r.best, lines / r.best, base ? r.best / base.best : '-', r.rssMb ?? '-']));
+    const cpuRatio = base?.cpu && r.cpu ? r.cpu / base.cpu : '-';
+    console.log(row([gen, what, r.best, r.cpu ?? '-', size / r.best, lines / r.best, base ? r.best / base.best : '-', cpuRatio, r.rssMb ?? '-', r.load]));
   }
 }
