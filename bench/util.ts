@@ -40,6 +40,17 @@ export function time(cmd: string, runs = 3): Timing {
   return { best: done[0]!.secs, median: done[Math.floor(done.length / 2)]!.secs, rssMb: rss, cpu: done[0]!.cpu, load: loadavg()[0]! };
 }
 
+/**
+ * How many of two cores this process could get just now: two threads spin for `ms` and their CPU
+ * time is divided by the wall time (2.0 on an idle 2-core machine, ~1 when someone else keeps a
+ * core busy). Printed beside figures that need both cores.
+ */
+export function coresFree(ms = 1000): number {
+  const spin = `const t=Date.now();while(Date.now()-t<${ms});`;
+  const r = time(`node -e "const { Worker } = require('node:worker_threads'); for (let i = 0; i < 2; i++) new Worker('${spin}', { eval: true });"`, 1);
+  return r.cpu === null ? NaN : r.cpu / r.best;
+}
+
 export function row(cells: (string | number)[]): string {
   return '| ' + cells.map((c) => (typeof c === 'number' ? c.toFixed(2) : c)).join(' | ') + ' |';
 }
