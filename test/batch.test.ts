@@ -65,13 +65,16 @@ test('cells a spreadsheet would run as formulas are escaped', async (t) => {
   t.false(/(^|,)=HYPERLINK/m.test(text));
 });
 
-test('--excel writes a UTF-8 BOM; Japanese and ISO dates survive', async (t) => {
+test('--excel writes one UTF-8 BOM and CRLF after every row; Japanese and ISO dates survive', async (t) => {
   const dir = await queue();
   const out = join(tmp(), 'x.csv');
-  azlog(['batch', join(dir, 'healthy.tgz'), '--csv', out, '--excel', '--no-progress']);
+  azlog(['batch', join(dir, 'healthy.tgz'), join(dir, 'fsfreeze-timeout.tgz'), '--csv', out, '--excel', '--no-progress']);
   const buf = readFileSync(out);
   t.deepEqual([...buf.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  t.is(buf.toString('utf8').split('\ufeff').length, 2, 'one BOM, at the start');
   const rows = parse(buf.toString('utf8'), { columns: true, bom: true }) as Record<string, string>[];
+  t.is(rows.length, 2);
+  t.is(buf.toString('utf8').split('\r\n').length - 1, 3, 'CRLF after the header and after every row, appended ones too');
   t.regex(rows[0]!.analyzed_at!, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
 });
 

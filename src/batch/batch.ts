@@ -113,13 +113,13 @@ export function reportLine(input: { ticket: string; path: string }, report: Repo
   return JSON.stringify({ ticket: input.ticket, ...report, bundle: { ...report.bundle, path: input.path } }) + '\n';
 }
 
-/** Appends rows; the header (and BOM) only to a file that is empty or missing, checked once per file. */
+/** Appends rows (CRLF for Excel); the header and BOM only to a file that is empty or missing, checked once per file. */
 function csvAppender(excel: boolean): (path: string, columns: readonly string[], rows: Row[]) => void {
   const started = new Set<string>();
   return (path, columns, rows) => {
     const fresh = !started.has(path) && (!existsSync(path) || statSync(path).size === 0);
     started.add(path);
-    appendFileSync(path, csvText(columns, rows, { header: fresh, excel: excel && fresh }));
+    appendFileSync(path, csvText(columns, rows, { header: fresh, excel, bom: excel && fresh }));
   };
 }
 

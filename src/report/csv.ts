@@ -21,7 +21,8 @@ export const FINDING_COLUMNS = ['ticket', 'bundle_path', 'sha256', 'cause', 'rol
 export type Row = Record<string, string | number | null>;
 export type Cell = string | number | null | undefined;
 
-export interface CsvOptions { excel?: boolean; header?: boolean }
+/** `excel`: CRLF line ends and a BOM; `bom: false` leaves the BOM out (rows appended to a file that has one). */
+export interface CsvOptions { excel?: boolean; header?: boolean; bom?: boolean }
 
 /**
  * First characters that make a spreadsheet read a text cell as a formula (OWASP "CSV injection";
@@ -49,7 +50,7 @@ export function recordEnd(excel = false): string {
 
 export function csvText(columns: readonly string[], rows: Row[], o: CsvOptions = {}): string {
   const end = recordEnd(o.excel);
-  let out = o.excel ? '\uFEFF' : '';
+  let out = (o.bom ?? o.excel) ? '\uFEFF' : '';
   if (o.header ?? true) out += columns.map(csvCell).join(',') + end;
   for (const row of rows) out += columns.map((c) => csvCell(row[c])).join(',') + end;
   return out;
