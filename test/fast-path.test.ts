@@ -9,6 +9,9 @@ import test from 'ava';
 import fc from 'fast-check';
 import { promises as fsp, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { parseEntry } from '../src/parse/dispatch.js';
+import { EvidenceStore } from '../src/pipeline/evidence-store.js';
 import { analyzeWithInventory, type AnalyzeOptions, type TimelineData } from '../src/analyze.js';
 import type { Report } from '../src/model/types.js';
 import { waagentGrammar } from '../grammars/waagent.js';
@@ -160,4 +163,19 @@ test('random agent logs: the same report either way', async (t) => {
   }), { numRuns: 120 });
   t.log(`${agentLogs} of 120 files read as agent logs`);
   t.true(agentLogs >= 60, `the files were read as agent logs (${agentLogs} of 120)`);
+});
+
+test('any chunking of the bytes: the sieve keeps and counts what the full grammar does', async (t) => {
+  const bytes = Buffer.from(hardLines().join('\n') + '\n' + hardLines().slice(0, 500).join('\r\n'));
+  /** The evidence a parse leaves, chunked as given. */
+  const parse = async (sizes: number[], maxLineBytes: number, sieve: boolean) => {
+    const chunks: Buffer[] = [];
+    for (let at = 0, k = 0; at < bytes.length; k++) { const n = sizes[k % sizes.length]!; chunks.push(bytes.subarray(at, at + n)); at += n; }
+    const store = new EvidenceStore();
+    const stats = await parseEntry('waagent-log', Readable.from(chunks), { file: 'var/log/waagent.log', mtime: null }, maxLineBytes, store.add, sieve ? store : undefined);
+    return { events: store.events(), counts: [...store.kindCounts], minutes: store.agentMinutes(), dropped: store.droppedEvents(), stats };
+  };
+  for (const sizes of [[1], [7, 3, 300], [4095, 17], [65_536]]) {
+    for (const maxLineBytes of [200, 1 << 20]) t.deepEqual(await parse(sizes, maxLineBytes, true), await parse(sizes, maxLineBytes, false), `${sizes} ${maxLineBytes}`);
+  }
 });

@@ -251,22 +251,38 @@ export async function sieveLines(stream: Readable, grammar: LineGrammar & { siev
     onLine(buf, start, end > start && buf[end - 1] === 13 ? end - 1 : end, null);
   };
 
-  // an unfinished line is kept up to the bytes that can hold maxLineChars characters, the rest skipped
+  // an unfinished line is kept up to the bytes that can hold maxLineChars characters, the rest skipped;
+  // only that line is copied out when the next chunk ends it, not the chunk (most chunks are read in place)
   const cap = maxLineChars * 4 + 4;
   let carry: Buffer | null = null, skipping = false;
-  for await (const chunk of stream) {
-    const work: Buffer = carry ? Buffer.concat([carry, chunk as Buffer]) : chunk as Buffer;
-    asciiBuf = isAscii(work) ? work : null;
+  for await (const c of stream) {
+    const chunk = c as Buffer;
     let start = 0;
-    for (let nl = work.indexOf(10, start); nl !== -1; nl = work.indexOf(10, start)) {
-      if (skipping) skipping = false; else line(work, start, nl);
+    if (carry || skipping) {
+      const nl = chunk.indexOf(10);
+      if (nl === -1) {
+        if (!skipping) {
+          carry = Buffer.concat([carry!, chunk]);
+          if (carry.length > cap) { line(carry, 0, cap); skipping = true; carry = null; }
+        }
+        continue;
+      }
+      if (skipping) skipping = false;
+      else {
+        const first = Buffer.concat([carry!, chunk.subarray(0, nl)]);
+        asciiBuf = isAscii(first) ? first : null;
+        line(first, 0, first.length);
+      }
+      carry = null;
       start = nl + 1;
     }
-    carry = start < work.length ? work.subarray(start) : null;
-    if (carry && carry.length > cap) {
-      if (!skipping) { line(carry, 0, cap); skipping = true; }
-      carry = null;
+    asciiBuf = isAscii(chunk) ? chunk : null;
+    for (let nl = chunk.indexOf(10, start); nl !== -1; nl = chunk.indexOf(10, start)) {
+      line(chunk, start, nl);
+      start = nl + 1;
     }
+    carry = start < chunk.length ? chunk.subarray(start) : null;
+    if (carry && carry.length > cap) { line(carry, 0, cap); skipping = true; carry = null; }
   }
   if (carry && !skipping) line(carry, 0, carry.length);
   endRecord();
