@@ -148,7 +148,7 @@ const LEVEL_BYTES: [Buffer, Level][] = Object.entries(LEVELS).map(([w, l]) => [B
 const G0_LEVELS: [Buffer, Level][] = [[Buffer.from('ERROR:'), 'error'], [Buffer.from('WARNING:'), 'warning']];
 /** Header forms, which decide how the rest of the line reads (a 2.0.x line has no level word). */
 const FORM_BARE = 0, FORM_SLASH = 1, FORM_SLASH_FRACTION = 2, FORM_ISO = 3;
-const sniffed: HeaderBytes = { ms: null, level: null, timeSource: 'none', continues: false, timeEnd: 0, form: FORM_BARE };
+const sniffed: HeaderBytes = { ms: null, level: null, timeSource: 'none', continues: false, timeEnd: 0, messageFrom: 0, form: FORM_BARE };
 
 function startsWith(b: Buffer, at: number, end: number, word: Buffer, whole: boolean): boolean {
   if (at + word.length > end) return false;
@@ -167,7 +167,7 @@ function waagentHeaderBytes(b: Buffer, s: number, end: number): HeaderBytes | nu
   if (c0 === 69 /* E */ || c0 === 87 /* W */) { // bareG0Header
     sniffed.level = G0_LEVELS.find(([w]) => startsWith(b, s, end, w, false))?.[1] ?? null;
     if (!sniffed.level) return null;
-    sniffed.ms = null; sniffed.timeSource = 'none'; sniffed.timeEnd = s; sniffed.form = FORM_BARE;
+    sniffed.ms = null; sniffed.timeSource = 'none'; sniffed.timeEnd = sniffed.messageFrom = s; sniffed.form = FORM_BARE;
     return sniffed;
   }
   if (end - s < 19) return null;
@@ -196,7 +196,16 @@ function waagentHeaderBytes(b: Buffer, s: number, end: number): HeaderBytes | nu
   sniffed.ms = t;
   sniffed.timeEnd = i; // the level, the header's words and the message follow
   sniffed.form = iso ? FORM_ISO : frac ? FORM_SLASH_FRACTION : FORM_SLASH;
+  // the message starts after the level word (G1), and in the ISO forms after one more word (G3's
+  // prefix, G4's thread): nothing before it is read by a rule
+  sniffed.messageFrom = !frac && !iso ? i : wordEndAt(b, iso ? wordEndAt(b, i + 2, end) + 1 : i + 1, end);
   return sniffed;
+}
+
+/** Where the space-separated word of bytes starting at `at` ends (`end` when it runs to it). */
+function wordEndAt(b: Buffer, at: number, end: number): number {
+  while (at < end && b[at] !== 32) at++;
+  return Math.min(at, end);
 }
 
 function setPrefix(attrs: Record<string, AttrValue>, p: string): void {

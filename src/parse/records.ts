@@ -36,7 +36,7 @@ export interface LineGrammar {
 /**
  * The promise a grammar makes to the sieve: `classify` gives `plainKind` to every one-line record
  * whose level is not warning or error and whose text holds none of `literals` (from the header's
- * `timeEnd` on, when the byte reader gives it);
+ * `messageFrom` on, when the byte reader gives it);
  * `quickKind` tells the kind of the other records that are not problems, or says it cannot; and
  * `header` decides from a line's first HEADER_CHARS characters. The agreement test in
  * test/fast-path.test.ts holds every grammar that has a sieve to it.
@@ -62,8 +62,10 @@ export interface HeaderBytes {
   ms: number | null; level: Level | null; timeSource: TimeSource;
   /** The line may continue the record before it (Header.continues; the byte reader may say so when unsure). */
   continues?: boolean;
-  /** Where the time ends: the sieve looks for literals from here on (no message starts before it). */
+  /** Where the time ends. */
   timeEnd?: number;
+  /** No message starts before this: the sieve looks for a header line's literals from here on. */
+  messageFrom?: number;
   /**
    * What the bytes before `timeEnd` say that the rest does not (which header form the line has).
    * `quickKind` answers the same for records with the same form and the same bytes from `timeEnd`

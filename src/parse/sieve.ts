@@ -228,7 +228,7 @@ export async function sieveLines(stream: Readable, grammar: LineGrammar & { siev
       header.set(buf, start, end, text);
       before1.copy(last1); before2.copy(last2);
       // problems are always built (they carry context); so is a line that had to be cut
-      if (h.level === 'warning' || h.level === 'error' || text !== null) { rank = -1; feed(); } else rank = matcher.lowestRank(buf, h.timeEnd ?? start, end);
+      if (h.level === 'warning' || h.level === 'error' || text !== null) { rank = -1; feed(); } else rank = matcher.lowestRank(buf, h.messageFrom ?? start, end);
     } else if (pending) {
       // a repeated header or a cut line is the assembler's to read; so is a record too big to hold
       if (!feeding && (h !== null || text !== null || !hold(buf, start, end))) feed();
