@@ -11,7 +11,7 @@
  */
 import type { AttrValue, Event, Level, TimeSource } from '../src/model/types.js';
 import type { FileContext, Header, HeaderBytes, LineGrammar } from '../src/parse/records.js';
-import { byteD2, byteFraction, d2, d4, fraction, wallMs } from '../src/parse/time.js';
+import { byteD2, byteDigitRun, byteFractionMs, d2, d4, fraction, wallMs } from '../src/parse/time.js';
 import { mechanismOf, parseEventRecord, parseHttpFailure, targetOf } from './waagent-message.js';
 import { classifyCrash, crashOf } from './crash.js';
 import { matcherFor } from '../src/parse/literals.js';
@@ -157,7 +157,9 @@ function startsWith(b: Buffer, at: number, end: number, word: Buffer, whole: boo
 }
 
 function levelAt(b: Buffer, at: number, end: number): Level | null {
-  for (const [w, l] of LEVEL_BYTES) if (startsWith(b, at, end, w, true)) return l;
+  const c = b[at];
+  // the four level words start with four different letters: one comparison says which to try
+  for (const [w, l] of LEVEL_BYTES) if (w[0] === c) return startsWith(b, at, end, w, true) ? l : null;
   return null;
 }
 
@@ -176,7 +178,7 @@ function waagentHeaderBytes(b: Buffer, s: number, end: number): HeaderBytes | nu
   if (!iso && !(c4 === 47 && b[s + 7] === 47 && b[s + 13] === 58)) return null;
   const y = byteD2(b, s) * 100 + byteD2(b, s + 2);
   let i = s + 19, ms = 0, frac = false;
-  if (b[i] === 46 && i < end) { const [f, k] = byteFraction(b, i + 1, end); ms = f; i += 1 + k; frac = true; }
+  if (b[i] === 46 && i < end) { const k = byteDigitRun(b, i + 1, end); ms = byteFractionMs(b, i + 1, k); i += 1 + k; frac = true; }
   const t = wallMs(y, byteD2(b, s + 5), byteD2(b, s + 8), byteD2(b, s + 11), byteD2(b, s + 14), byteD2(b, s + 17), ms);
   if (iso) {
     if (i + 1 >= end || b[i] !== 90 || b[i + 1] !== 32 || Number.isNaN(t)) return null;

@@ -58,17 +58,22 @@ export function byteD2(b: Uint8Array, i: number): number {
   return x >= 0 && x <= 9 && y >= 0 && y <= 9 ? x * 10 + y : NaN;
 }
 
-/** fraction on bytes, up to `end`: [milliseconds, digits consumed]. */
-export function byteFraction(b: Uint8Array, i: number, end: number): [number, number] {
-  let n = 0, k = 0;
+/** How many fraction digits start at `i` of `b` (up to 9, and up to `end`). */
+export function byteDigitRun(b: Uint8Array, i: number, end: number): number {
+  let k = 0;
   while (k < 9 && i + k < end) {
     const c = b[i + k]! - 48;
     if (!(c >= 0 && c <= 9)) break;
-    if (k < 3) n = n * 10 + c;
     k++;
   }
-  for (let j = k; j < 3; j++) n *= 10;
-  return [n, k];
+  return k;
+}
+
+/** fraction on bytes: the milliseconds of the `k` fraction digits at `i` (no tuple: it runs on every line). */
+export function byteFractionMs(b: Uint8Array, i: number, k: number): number {
+  let n = 0;
+  for (let j = 0; j < 3; j++) n = n * 10 + (j < k ? b[i + j]! - 48 : 0);
+  return n;
 }
 
 export const MONTHS: Record<string, number> = {
