@@ -78,6 +78,15 @@ test('--excel writes one UTF-8 BOM and CRLF after every row; Japanese and ISO da
   t.regex(rows[0]!.analyzed_at!, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
 });
 
+test('--excel to standard output: one BOM, CRLF after every row', async (t) => {
+  const dir = await queue();
+  const r = azlog(['batch', join(dir, 'healthy.tgz'), join(dir, 'fsfreeze-timeout.tgz'), '--excel', '--no-progress']);
+  t.true(r.stdout.startsWith('\ufeff'));
+  t.is(r.stdout.split('\ufeff').length, 2, 'one BOM');
+  t.is(r.stdout.split('\r\n').length - 1, 3, 'CRLF after the header and after both rows');
+  t.is((parse(r.stdout, { columns: true, bom: true }) as unknown[]).length, 2);
+});
+
 test('--resume after an interrupted run finishes without redoing work', async (t) => {
   const dir = await queue();
   const out = join(tmp(), 'r.csv');

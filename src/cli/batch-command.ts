@@ -61,7 +61,7 @@ export function addBatchCommand(program: Command): void {
       const summary = await runBatch(inputs, {
         jobs, csv: o.csv as string | undefined, jsonl: o.jsonl as string | undefined, findingsCsv: o.findingsCsv as string | undefined,
         excel: Boolean(o.excel), resume: Boolean(o.resume), shard, limits: limitsFrom(o as Record<string, string>), noRedact: o.redact === false,
-        onRow: toStdout ? (row) => { bar.clear(); process.stdout.write(csvText(BUNDLE_COLUMNS, [row], { header: false })); bar.redraw(); } : undefined,
+        onRow: toStdout ? (row) => { bar.clear(); process.stdout.write(csvText(BUNDLE_COLUMNS, [row], { header: false, excel: Boolean(o.excel), bom: false })); bar.redraw(); } : undefined,
         onProgress: (p) => {
           if (o.progress === false) return;
           const rate = p.elapsedMs ? p.done / (p.elapsedMs / 1000) : 0;

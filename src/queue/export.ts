@@ -54,7 +54,8 @@ export async function exportRows(queue: UnitQueue, client: Redis, o: ExportOptio
   const excel = Boolean(o.excel);
   let header = true;
   const writeRows = (rows: Row[]) => {
-    const text = csvText(BUNDLE_COLUMNS, rows, { header, excel: excel && header });
+    // --excel: CRLF after every row, the BOM once at the start
+    const text = csvText(BUNDLE_COLUMNS, rows, { header, excel, bom: excel && header });
     if (o.csv) (header ? writeFileSync : appendFileSync)(o.csv, text); else o.out?.(text);
     header = false;
   };
