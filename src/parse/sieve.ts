@@ -3,9 +3,10 @@
  * inflated Buffers, headers are read from a line's first bytes, and the rule literals are looked
  * for in one pass over each line's bytes (literals.ts). Records are of three sorts:
  *  - plain (one line, not a problem, no literal): only counted (kind, time), never a string;
- *  - deferred (not a problem, with literals or a few continuation lines): decoded, and the
- *    grammar's quickKind tells their kind from the text; the evidence store keeps them as their
- *    lines and builds the Event only for those it still holds at the end;
+ *  - deferred (not a problem, with literals or continuation lines, at most 64 lines and 2 KiB):
+ *    decoded, and the grammar's quickKind tells their kind from the text (its answers remembered
+ *    by the bytes after the time); the evidence store keeps them as their text and builds the
+ *    Event only for those it still holds at the end;
  *  - built (problems, cut lines, records too big to hold, and whatever quickKind cannot tell):
  *    given to the RecordAssembler and the full grammar with the context lines they would have had.
  * Records are only ever grouped more coarsely than the assembler groups them (a header that may
