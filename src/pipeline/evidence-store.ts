@@ -67,7 +67,7 @@ function trimmed(e: Event): Event {
  * old generation.
  */
 class TailRing {
-  private events: (Event | undefined)[] = [];
+  private readonly events: (Event | undefined)[] = [];
   private readonly weights: number[] = [];
   // a deferred record: its bytes in the arena, first line number and builder (builders[slot])
   private readonly offsets: number[] = [];
