@@ -31,6 +31,8 @@ export interface AnalyzeOptions {
   displayPath?: string;
   /** Build every record through the full grammar, without the sieve (the reference the fast path is tested against). */
   fullGrammar?: boolean;
+  /** Whether the result carries the timeline (the kept events, redacted) the HTML report draws; true unless false. */
+  timeline?: boolean;
 }
 
 export { UsageError } from './errors.js';
@@ -41,7 +43,7 @@ export interface TimelineData { events: Event[]; agentMinutes: number[] }
 export interface AnalysisResult { report: Report; inventory: Inventory; timeline: TimelineData }
 
 export async function analyze(input: string | Readable, options: AnalyzeOptions = {}): Promise<Report> {
-  return (await analyzeWithInventory(input, options)).report;
+  return (await analyzeWithInventory(input, { ...options, timeline: false })).report;
 }
 
 export async function analyzeWithInventory(input: string | Readable, options: AnalyzeOptions = {}): Promise<AnalysisResult> {
@@ -120,6 +122,7 @@ export async function analyzeWithInventory(input: string | Readable, options: An
     // events past the per-kind cap are counted but not kept as evidence (the first and the latest are)
     stats: { entries: inventory.entries, bytesRead: inventory.inflatedBytes, events: inventory.events, unparsed: inventory.unparsed, unparsedByFile: inventory.unparsedByFile, eventsNotKept: store.droppedEvents(), ms: Math.round(performance.now() - started) },
   };
-  const shown = events.map((e): Event => ({ ...e, message: clean(e.message), raw: clean(e.raw), ...(e.context ? { context: { before: e.context.before.map(clean), after: e.context.after.map(clean) } } : {}) }));
+  // a redacted copy of every kept event, only for the one writer that draws them
+  const shown = options.timeline === false ? [] : events.map((e): Event => ({ ...e, message: clean(e.message), raw: clean(e.raw), ...(e.context ? { context: { before: e.context.before.map(clean), after: e.context.after.map(clean) } } : {}) }));
   return { report, inventory, timeline: { events: shown, agentMinutes } };
 }

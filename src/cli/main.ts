@@ -52,7 +52,7 @@ export function buildProgram(): Command {
       if (bundle === '-' && process.stdin.isTTY) throw new UsageError('analyze -: stdin is a terminal; pipe a bundle in (azlog analyze - < bundle.tgz)');
       const { analyzeWithInventory } = await import('../analyze.js');
       const { report, timeline } = await analyzeWithInventory(bundle === '-' ? process.stdin : bundle, {
-        errorCode: o.errorCode || undefined, limits: limitsFrom(o), noRedact: o.redact === false,
+        errorCode: o.errorCode || undefined, limits: limitsFrom(o), noRedact: o.redact === false, timeline: o.format === 'html',
         progress: (r, t, e) => progress.update(bytesProgress(r, t, e)),
         ...(bundle === '-' ? { displayPath: 'stdin' } : {}),
       });
