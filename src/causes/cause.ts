@@ -44,17 +44,40 @@ export interface CauseContext {
   symptom: SymptomCode | null;
 }
 
+/** The events of each kind, in time order, per event list (every cause asks for a few kinds of the same list). */
+const byKind = new WeakMap<readonly Event[], Map<string, Event[]>>();
+
 export function of(ctx: CauseContext, kind: string | RegExp, where?: (e: Event) => boolean): Event[] {
-  return ctx.events.filter((e) => (typeof kind === 'string' ? e.kind === kind : kind.test(e.kind)) && (!where || where(e)));
+  if (typeof kind !== 'string') return ctx.events.filter((e) => kind.test(e.kind) && (!where || where(e)));
+  let index = byKind.get(ctx.events);
+  if (!index) {
+    index = new Map();
+    for (const e of ctx.events) {
+      let list = index.get(e.kind);
+      if (!list) index.set(e.kind, (list = []));
+      list.push(e);
+    }
+    byKind.set(ctx.events, index);
+  }
+  const list = index.get(kind) ?? [];
+  return where ? list.filter(where) : list.slice();
 }
 
 const HOUR = 3600_000;
+
+/** A job's start and end in epoch ms, parsed once (nearJob weighs every event a cause cites). */
+const spans = new WeakMap<object, [number, number]>();
+function jobSpan(job: { start: string; end: string }): [number, number] {
+  let span = spans.get(job);
+  if (!span) { span = [Date.parse(job.start), Date.parse(job.end)]; spans.set(job, span); }
+  return span;
+}
 
 /** Weight of an event by its distance from the backup job (1 inside the window). */
 export function nearJob(ctx: CauseContext, e: Event): number {
   if (!ctx.job) return 0.9;
   if (e.ms === null) return 0.85;
-  const start = Date.parse(ctx.job.start), end = Date.parse(ctx.job.end);
+  const [start, end] = jobSpan(ctx.job);
   if (e.ms >= start - 0.5 * HOUR && e.ms <= end + 0.5 * HOUR) return 1;
   const d = e.ms < start ? start - e.ms : e.ms - end;
   if (d <= 6 * HOUR) return 0.85;
