@@ -44,11 +44,13 @@ export interface CauseContext {
   symptom: SymptomCode | null;
 }
 
-/** The events of each kind, in time order, per event list (every cause asks for a few kinds of the same list). */
-const byKind = new WeakMap<readonly Event[], Map<string, Event[]>>();
+/**
+ * The events of each kind, and of each pattern of kinds asked for, in time order, per event list:
+ * every cause asks for a few kinds of the same list.
+ */
+const byKind = new WeakMap<readonly Event[], Map<string | RegExp, Event[]>>();
 
 export function of(ctx: CauseContext, kind: string | RegExp, where?: (e: Event) => boolean): Event[] {
-  if (typeof kind !== 'string') return ctx.events.filter((e) => kind.test(e.kind) && (!where || where(e)));
   let index = byKind.get(ctx.events);
   if (!index) {
     index = new Map();
@@ -59,7 +61,11 @@ export function of(ctx: CauseContext, kind: string | RegExp, where?: (e: Event) 
     }
     byKind.set(ctx.events, index);
   }
-  const list = index.get(kind) ?? [];
+  let list = index.get(kind);
+  if (!list) {
+    list = typeof kind === 'string' ? [] : ctx.events.filter((e) => kind.test(e.kind));
+    index.set(kind, list);
+  }
   return where ? list.filter(where) : list.slice();
 }
 

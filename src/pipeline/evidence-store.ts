@@ -49,11 +49,16 @@ function weight(rawChars: number, messageChars: number): number {
   return keptChars(rawChars, KEPT_RAW_CHARS) + keptChars(messageChars, KEPT_MESSAGE_CHARS) + 256;
 }
 
-/** Cuts an event's text to what is kept, in copies that share no memory with the text it was read from. */
-function trimmed(e: Event): Event {
+/**
+ * Cuts an event's text to what is kept, in copies that share no memory with the text it was read
+ * from (`copy`: an event built at the end from a deferred record's own bytes shares none).
+ */
+function trimmed(e: Event, copy = true): Event {
   // a kept event must not pin the whole chunk its strings were sliced from, nor hold a huge record
-  e.raw = detach(e.raw.length > KEPT_RAW_CHARS ? e.raw.slice(0, KEPT_RAW_CHARS) + '…' : e.raw);
-  e.message = detach(e.message.length > KEPT_MESSAGE_CHARS ? e.message.slice(0, KEPT_MESSAGE_CHARS) + '…' : e.message);
+  const own = copy ? detach : (s: string) => s;
+  e.raw = own(e.raw.length > KEPT_RAW_CHARS ? e.raw.slice(0, KEPT_RAW_CHARS) + '…' : e.raw);
+  e.message = own(e.message.length > KEPT_MESSAGE_CHARS ? e.message.slice(0, KEPT_MESSAGE_CHARS) + '…' : e.message);
+  if (!copy) return e;
   e.file = detach(e.file);
   if (e.context) e.context = { before: e.context.before.map(detach), after: e.context.after.map(detach) };
   for (const k in e.attrs) { const v = e.attrs[k]; if (typeof v === 'string') e.attrs[k] = detach(v); }
@@ -135,7 +140,7 @@ class TailRing {
         lines.push(bytes.toString('utf8', at, nl));
         at = nl + 1;
       }
-      out.push(trimmed(build(lines, this.lineNos[i]!)));
+      out.push(trimmed(build(lines, this.lineNos[i]!), false));
     }
     return out;
   }
@@ -155,7 +160,7 @@ class KindBucket {
     return w - this.tail.put(k, w, false); // ring: keep the latest
   }
   all(): Event[] {
-    return [...this.head.map((k) => (isDeferred(k) ? trimmed(k.build(k.lines, k.lineNo)) : k)), ...this.tail.all()];
+    return [...this.head.map((k) => (isDeferred(k) ? trimmed(k.build(k.lines, k.lineNo), false) : k)), ...this.tail.all()];
   }
 }
 
