@@ -6,7 +6,10 @@
 import test from 'ava';
 import fc from 'fast-check';
 import { LiteralMatcher } from '../src/parse/literals.js';
+import { join } from 'node:path';
 import { waagentGrammar } from '../grammars/waagent.js';
+import { writeAgentLog } from '../bench/generate.js';
+import { azlog, sampleDir, tmp } from './helpers.js';
 
 const spec = waagentGrammar.sieve!;
 
@@ -80,5 +83,19 @@ test('a literal beyond ASCII is found in a text too', (t) => {
     const m = new LiteralMatcher(['caf\u00e9 ferm\u00e9', 'plain text'], [0, 1], engine);
     t.is(m.lowestRankOf('le caf\u00e9 ferm\u00e9 et plain text'), 0, engine);
     t.is(m.lowestRankOf('le cafe ferme et plain text'), 1, engine);
+  }
+});
+
+test('without the WebAssembly module (AZLOG_WASM=0) analyze reports the same, through the JavaScript scan', async (t) => {
+  const dir = await sampleDir();
+  const log = join(tmp(), 'waagent.log');
+  await writeAgentLog(log, 2 * 1024 * 1024);
+  for (const path of [join(dir, 'fsfreeze-timeout.tgz'), join(dir, 'agent-outdated-g1-jst.tgz'), log]) {
+    const json = (env: Record<string, string>) => {
+      const r = azlog(['analyze', path, '-f', 'json', '--no-progress'], { env });
+      t.is(r.code, 0, r.stderr);
+      return JSON.parse(r.stdout.replace(/"ms": \d+/, '"ms": 0')) as unknown;
+    };
+    t.deepEqual(json({ AZLOG_WASM: '0' }), json({}), path);
   }
 });
