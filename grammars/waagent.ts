@@ -10,7 +10,7 @@
  * waagent-message.ts.
  */
 import type { AttrValue, Event, Level, TimeSource } from '../src/model/types.js';
-import type { FileContext, Header, HeaderBytes, LineGrammar } from '../src/parse/records.js';
+import { recordMessage, type FileContext, type Header, type HeaderBytes, type LineGrammar } from '../src/parse/records.js';
 import { byteD2, byteDigitRun, byteFractionMs, d2, d4, fraction, wallMs } from '../src/parse/time.js';
 import { mechanismOf, parseEventRecord, parseHttpFailure, targetOf } from './waagent-message.js';
 import { classifyCrash, crashOf } from './crash.js';
@@ -20,6 +20,8 @@ const LEVELS: Record<string, Level> = { INFO: 'info', WARNING: 'warning', ERROR:
 const LEVEL_WORDS = Object.entries(LEVELS);
 const PREFIXES = ['Daemon', 'ExtHandler', 'LogCollector', 'Firewall'];
 const HANDLER_PREFIX = /^\[([^\]\s]+?)-(\d+(?:\.\d+)+)\]$/;
+/** The same `[Handler-version]`, opening a message (2.0.x has no prefix word). */
+const HANDLER_AT_START = new RegExp(HANDLER_PREFIX.source.replace(/\$$/, ''));
 
 /** Where the space-separated word of `s` starting at `i` ends. */
 function wordEnd(s: string, i: number): number {
@@ -134,7 +136,7 @@ export function waagentHeader(line: string): Header | null {
   if (sh.thread >= 0) attrs.thread = line.slice(sh.thread, sh.threadEnd);
   if (sh.prefix >= 0) setPrefix(attrs, line.slice(sh.prefix, sh.prefixEnd));
   if (sh.gen === 'G0' && sh.ms !== null) { // a 2.0.x handler names itself at the start of the message
-    const hp = /^\[([^\]\s]+?)-(\d+(?:\.\d+)+)\]/.exec(body);
+    const hp = HANDLER_AT_START.exec(body);
     if (hp) { attrs.handler = hp[1]!; attrs.handlerVersion = hp[2]!; }
   }
   return { ms: sh.ms, timeSource: sh.timeSource, level: sh.level, body, attrs, ...(sh.continues ? { continues: true } : {}) };
@@ -438,7 +440,7 @@ function quickKind(lines: readonly string[], rank: number): { kind: string; mess
   const sh = headerShape(first);
   if (!sh || sh.continues || sh.level === 'warning' || sh.level === 'error' || first.startsWith('Event: ', sh.body)) return null;
   const body = first.slice(sh.body);
-  const message = lines.length > 1 ? [body, ...lines.slice(1)].join('\n') : body;
+  const message = recordMessage(body, lines.slice(1));
   const rule = rank >= 0 ? matchRule(message, rank) : null;
   if (!rule && lines.length > 1) {
     const c = crashOf(message);

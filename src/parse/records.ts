@@ -157,7 +157,7 @@ export class RecordAssembler {
     const e = this.cur;
     if (!e) return;
     if (this.cont.length) {
-      e.message = e.message + '\n' + this.cont.join('\n');
+      e.message = recordMessage(e.message, this.cont);
       this.cont = [];
       this.contChars = 0;
     }
@@ -172,6 +172,11 @@ export class RecordAssembler {
     }
     this.emit(e);
   }
+}
+
+/** A record's message: the header line's message, then its continuation lines (quickKind reads the same text). */
+export function recordMessage(body: string, continuation: readonly string[]): string {
+  return continuation.length ? body + '\n' + continuation.join('\n') : body;
 }
 
 function blank(file: string, line: number): Event {

@@ -83,15 +83,40 @@ class LineRef {
 
 const EMPTY = Buffer.alloc(0);
 
-/** The record being deferred: its header line and held lines, decoded only when asked. */
+/** The record being read while it may still be deferred: its header line and held lines, decoded only when asked. */
 class HeldRecord implements DeferredText {
   private decoded: string[] | null = null;
-  constructor(private readonly header: LineRef, private readonly held: LineRef[]) {}
+  /** The continuation lines held (slots past `count` are empty), and the bytes of all lines with their newlines. */
+  readonly held: LineRef[] = [];
   count = 0;
+  bytes = 0;
   /** Whether the header line's bytes are all ASCII (then its characters are its bytes). */
-  ascii = false;
+  private ascii = false;
+  constructor(private readonly header: LineRef) {}
 
-  reset(count: number, ascii: boolean): void { this.count = count; this.ascii = ascii; this.decoded = null; }
+  /** A new record: its header line is in `header`. */
+  start(ascii: boolean): void {
+    this.release();
+    this.ascii = ascii;
+    this.decoded = null;
+    this.bytes = this.header.end - this.header.start;
+  }
+
+  /** Holds a continuation line; false when the record would be too big to defer. */
+  hold(buf: Buffer, start: number, end: number): boolean {
+    if (this.count + 1 === MAX_HELD_LINES || this.bytes + 1 + end - start > MAX_DEFERRED_BYTES) return false;
+    (this.held[this.count] ??= new LineRef()).set(buf, start, end, null);
+    this.count++;
+    this.bytes += 1 + end - start;
+    this.decoded = null;
+    return true;
+  }
+
+  /** Lets go of the held lines (a slot left pointing at an old chunk would keep it alive). */
+  release(): void {
+    for (let k = 0; k < this.count; k++) this.held[k]!.set(EMPTY, 0, 0, null);
+    this.count = 0;
+  }
 
   get rawChars(): number {
     return this.ascii && !this.decoded ? this.header.end - this.header.start : this.lines()[0]!.length;
@@ -136,11 +161,9 @@ export async function sieveLines(stream: Readable, grammar: LineGrammar & { siev
   // the assembler ("feeding"), so a huge record is never held
   let pending = false, feeding = false, firstLine = 0, ms: number | null = null, timeSource: TimeSource = 'none', rank = -1;
   const header = new LineRef();
-  const held: LineRef[] = [];
-  let heldCount = 0, heldBytes = 0;
-  // where the header line's time ends and its form, when it was read as bytes (-1: read as text); whether its chunk is ASCII
-  let timeEnd = -1, form = 0, headerAscii = false;
-  const record = new HeldRecord(header, held);
+  // where the header line's time ends and its form, when it was read as bytes (-1: read as text)
+  let timeEnd = -1, form = 0;
+  const record = new HeldRecord(header);
   const afterTime = new LineRef();
   const last1 = new LineRef(), last2 = new LineRef(), before1 = new LineRef(), before2 = new LineRef();
 
@@ -149,23 +172,17 @@ export async function sieveLines(stream: Readable, grammar: LineGrammar & { siev
     feeding = true;
     asm.setContext(firstLine > 2 ? before2.decode() : null, firstLine > 1 ? before1.decode() : null);
     asm.line(lines?.[0] ?? header.decode(), firstLine);
-    for (let k = 0; k < heldCount; k++) asm.line(lines?.[k + 1] ?? held[k]!.decode(), firstLine + 1 + k);
-    release();
-  };
-
-  /** Lets go of the held lines (a slot left pointing at an old chunk would keep it alive). */
-  const release = () => {
-    for (let k = 0; k < heldCount; k++) held[k]!.set(EMPTY, 0, 0, null);
-    heldCount = 0;
+    for (let k = 0; k < record.count; k++) asm.line(lines?.[k + 1] ?? record.held[k]!.decode(), firstLine + 1 + k);
+    record.release();
   };
 
   /** quickKind's answer for the held record; it depends only on the header's form and the text after the time, and is remembered by those. */
   const quickAnswer = (): Answer | null => {
     let q: Answer | null | undefined;
-    if (timeEnd >= 0) { afterTime.set(header.buf, timeEnd, header.end, null); q = answers.lookup(form, afterTime, held, heldCount); }
+    if (timeEnd >= 0) { afterTime.set(header.buf, timeEnd, header.end, null); q = answers.lookup(form, afterTime, record.held, record.count); }
     if (q === undefined) {
       q = spec.quickKind(record.lines(), rank);
-      if (timeEnd >= 0) answers.remember(form, afterTime, held, heldCount, q);
+      if (timeEnd >= 0) answers.remember(form, afterTime, record.held, record.count, q);
     }
     return q;
   };
@@ -174,12 +191,11 @@ export async function sieveLines(stream: Readable, grammar: LineGrammar & { siev
     if (!pending) return;
     pending = false;
     if (!feeding) {
-      if (rank < 0 && heldCount === 0) { sink.count(spec.plainKind, ctx.file, ms, timeSource); stats.plain++; return; }
-      record.reset(heldCount, headerAscii);
-      const q = heldBytes <= MAX_DEFERRED_BYTES ? quickAnswer() : null;
+      if (rank < 0 && record.count === 0) { sink.count(spec.plainKind, ctx.file, ms, timeSource); stats.plain++; return; }
+      const q = record.bytes <= MAX_DEFERRED_BYTES ? quickAnswer() : null;
       if (q) {
         sink.defer(q.kind, ctx.file, ms, timeSource, record, firstLine, q.messageChars, build);
-        release();
+        record.release();
         stats.deferred++;
         return;
       }
@@ -194,10 +210,7 @@ export async function sieveLines(stream: Readable, grammar: LineGrammar & { siev
 
   /** Keeps a continuation line of a record not yet built; false when the record is too big to hold. */
   const hold = (buf: Buffer, start: number, end: number): boolean => {
-    if (heldCount + 1 === MAX_HELD_LINES || heldBytes + 1 + end - start > MAX_DEFERRED_BYTES) return false;
-    (held[heldCount] ??= new LineRef()).set(buf, start, end, null);
-    heldCount++;
-    heldBytes += 1 + end - start;
+    if (!record.hold(buf, start, end)) return false;
     const r = matcher.lowestRank(buf, start, end);
     if (r >= 0 && (rank < 0 || r < rank)) rank = r;
     return true;
@@ -222,11 +235,11 @@ export async function sieveLines(stream: Readable, grammar: LineGrammar & { siev
     if (h && (!pending || !h.continues)) { // a new record (a repeated header that may continue one is the assembler's to judge)
       endRecord();
       if (asm.open) asm.flush(text ?? buf.toString('utf8', start, end));
-      pending = true; firstLine = lineNo; ms = h.ms; timeSource = h.timeSource; heldBytes = end - start;
+      pending = true; firstLine = lineNo; ms = h.ms; timeSource = h.timeSource;
       timeEnd = text === null && h.timeEnd !== undefined ? h.timeEnd : -1;
       form = h.form ?? 0;
-      headerAscii = text === null && buf === asciiBuf;
       header.set(buf, start, end, text);
+      record.start(text === null && buf === asciiBuf);
       before1.copy(last1); before2.copy(last2);
       // problems are always built (they carry context); so is a line that had to be cut
       if (h.level === 'warning' || h.level === 'error' || text !== null) { rank = -1; feed(); } else rank = matcher.lowestRank(buf, h.messageFrom ?? start, end);
