@@ -2,12 +2,14 @@
 import test from 'ava';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { analyze } from '../src/analyze.js';
 import { runBatch, expandInputs } from '../src/batch/batch.js';
-import { azlog, sampleDir, tmp, writeBundle } from './helpers.js';
+import { Pool } from '../src/batch/pool.js';
+import { azlog, BIN, sampleDir, tmp, writeBundle } from './helpers.js';
+import { tgzBuffer } from '../samples/pack.js';
 
 async function queue(): Promise<string> {
   const samples = await sampleDir();
@@ -181,4 +183,48 @@ test('batch says what it was given when there is nothing to analyse; a bad -e is
   t.is(byTicket('3').sha256, byTicket('1').sha256);
   t.regex(String(byTicket('2').error), /b-pipe: not a file or directory/);
   t.like(summary, { total: 3, analysed: 1, duplicates: 1, failed: 1 });
+});
+
+test('a worker killed mid-bundle fails only that bundle, with a reason; the next bundle gets a new worker', async (t) => {
+  const bundle = join(await sampleDir(), 'fsfreeze-timeout.tgz');
+  const pool = new Pool(1);
+  try {
+    const first = pool.run({ id: 0, path: bundle });
+    const [pid] = pool.pids();
+    process.kill(pid!, 'SIGKILL'); // it is still starting or analysing: a result needs ~100 ms at least
+    const killed = await first;
+    t.false(killed.ok);
+    if (!killed.ok) t.is(killed.error, `${bundle}: the worker analysing it was killed (SIGKILL)`);
+    const next = await pool.run({ id: 1, path: bundle });
+    t.true(next.ok);
+    if (next.ok) t.is(next.report.verdict.cause, (await analyze(bundle)).verdict.cause);
+    t.notDeepEqual(pool.pids(), [pid]);
+  } finally {
+    await pool.close();
+  }
+  t.deepEqual(pool.pids(), []);
+});
+
+/** Children of a process, from /proc (Linux). */
+function childrenOf(pid: number): number[] {
+  const r = spawnSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' });
+  return r.stdout.split('\n').map((x) => Number(x.trim())).filter((x) => x > 0);
+}
+const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+
+// serial: other tests here block this process in spawnSync, and this one must watch the batch as it runs
+test.serial('a batch killed outright leaves no worker process behind', async (t) => {
+  // two bundles that each keep a worker busy for seconds (200,000 distinct errors go through the whole grammar)
+  const dir = tmp('azlog-kill-');
+  const log = (tag: string) => Array.from({ length: 200_000 }, (_, i) => `2024-05-01T10:00:00.000000Z ERROR ExtHandler ${tag} failed to reach the wire server, attempt ${i}\n`).join('');
+  for (const n of ['a', 'b', 'c', 'd']) writeFileSync(join(dir, `${n}.tgz`), await tgzBuffer({ 'var/log/waagent.log': log(n) }));
+  const child = spawn(process.execPath, [BIN, 'batch', dir, '--jobs', '2', '--no-progress', '--csv', join(tmp(), 'out.csv')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (c: Buffer) => { stderr += c; });
+  let workers: number[] = [];
+  for (let i = 0; i < 1000 && workers.length < 2; i++) { await new Promise((r) => setTimeout(r, 10)); workers = childrenOf(child.pid!); }
+  t.is(workers.length, 2, `two workers were started (${stderr})`);
+  child.kill('SIGKILL');
+  for (let i = 0; i < 300 && workers.some(alive); i++) await new Promise((r) => setTimeout(r, 10));
+  t.deepEqual(workers.filter(alive), [], 'every worker ended with its parent');
 });

@@ -1,25 +1,50 @@
 /**
- * A small worker pool: one worker thread per slot, one bundle at a time each. A worker that dies
- * (out of memory, crash) fails only its bundle and is replaced.
+ * The worker pool of `batch` and `azlog worker`: one child process per slot, one bundle at a time
+ * each. A worker that dies (out of memory, a crash, killed from outside) fails only its bundle and
+ * is replaced.
+ *
+ * Processes rather than worker threads, because V8's helper threads (parallel GC, concurrent
+ * compilation) belong to a process: when there are as many workers as cores they have no core of
+ * their own and only take turns with the workers, and a child process can be started without them
+ * (`--single-threaded`) where a worker thread cannot. With fewer workers than cores they stay on,
+ * since then they use a core that would be idle. docs/performance.md has the figures.
  */
-import { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import type { Job, JobResult } from './worker.js';
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 
-export class Pool {
-  private idle: Worker[] = [];
-  private all = new Set<Worker>();
-  private waiting: { job: Job; resolve: (r: JobResult) => void }[] = [];
+export interface PoolOptions {
+  /** Old-generation heap limit of each worker, in MB. */
+  memoryMb?: number;
+  /** Start workers without V8's helper threads (default: when there are at least as many workers as cores). */
+  singleThreaded?: boolean;
+}
 
-  constructor(private readonly size: number, private readonly memoryMb = 2048) {}
+export class Pool {
+  private idle: ChildProcess[] = [];
+  private readonly all = new Set<ChildProcess>();
+  private waiting: { job: Job; resolve: (r: JobResult) => void }[] = [];
+  private readonly execArgv: string[];
+
+  constructor(private readonly size: number, o: PoolOptions = {}) {
+    const singleThreaded = o.singleThreaded ?? size >= availableParallelism();
+    this.execArgv = [`--max-old-space-size=${o.memoryMb ?? 2048}`, ...(singleThreaded ? ['--single-threaded'] : [])];
+  }
 
   run(job: Job): Promise<JobResult> {
     return new Promise((resolve) => { this.waiting.push({ job, resolve }); this.pump(); });
   }
 
-  private spawn(): Worker {
-    const w = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: this.memoryMb } });
+  /** Process ids of the running workers (for logs, and to test what happens when one is killed). */
+  pids(): number[] {
+    return [...this.all].map((w) => w.pid).filter((p): p is number => p !== undefined);
+  }
+
+  private spawn(): ChildProcess {
+    // 'advanced' sends the report as a structured clone, as a worker thread would get it
+    const w = fork(WORKER_URL, [], { execArgv: this.execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     this.all.add(w);
     return w;
   }
@@ -29,21 +54,29 @@ export class Pool {
       const w = this.idle.pop() ?? this.spawn();
       const { job, resolve } = this.waiting.shift()!;
       const started = performance.now();
+      const ms = () => Math.round(performance.now() - started);
+      let settled = false;
       const done = (r: JobResult, dead: boolean) => {
+        if (settled) return;
+        settled = true;
         w.removeAllListeners('message'); w.removeAllListeners('error'); w.removeAllListeners('exit');
-        if (dead) { this.all.delete(w); void w.terminate(); } else this.idle.push(w);
+        if (dead) { this.all.delete(w); w.kill('SIGKILL'); } else this.idle.push(w);
         resolve(r);
         this.pump();
       };
       w.once('message', (r: JobResult) => done(r, false));
-      w.once('error', (e) => done({ id: job.id, ok: false, error: `${job.path}: analysis crashed (${e.message})`, ms: Math.round(performance.now() - started) }, true));
-      w.once('exit', (code) => done({ id: job.id, ok: false, error: `${job.path}: worker exited with code ${code}`, ms: Math.round(performance.now() - started) }, true));
-      w.postMessage(job);
+      w.once('error', (e) => done({ id: job.id, ok: false, error: `${job.path}: analysis crashed (${e.message})`, ms: ms() }, true));
+      w.once('exit', (code, signal) => done({ id: job.id, ok: false, error: `${job.path}: the worker analysing it ${signal ? `was killed (${signal})` : `exited with code ${code}`}`, ms: ms() }, true));
+      w.send(job);
     }
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.all].map((w) => w.terminate()));
+    await Promise.all([...this.all].map((w) => new Promise<void>((resolve) => {
+      if (w.exitCode !== null || w.signalCode !== null) { resolve(); return; }
+      w.once('exit', () => resolve());
+      w.kill();
+    })));
     this.all.clear();
     this.idle = [];
   }
