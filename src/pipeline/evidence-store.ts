@@ -80,6 +80,9 @@ class TailRing {
   private readonly lineNos: number[] = [];
   private readonly builders: (BuildFn | undefined)[] = [];
   private arena = Buffer.allocUnsafeSlow(0);
+  // compaction copies into the previous arena when it is big enough: a new one every time left
+  // ~78 MB of dead arenas over the 150 MB bundle, kept until a full collection and counted in RSS
+  private spare = Buffer.allocUnsafeSlow(0);
   private used = 0;
   private next = 0;
 
@@ -112,7 +115,8 @@ class TailRing {
   private compact(more: number, replacing: number): void {
     let live = 0;
     for (let i = 0; i < this.weights.length; i++) if (i !== replacing && this.builders[i]) live += this.lengths[i]!;
-    const arena = Buffer.allocUnsafeSlow(Math.max(64 * 1024, 2 * (live + more)));
+    const needed = Math.max(64 * 1024, 2 * (live + more));
+    const arena = this.spare.length >= 1.5 * (live + more) ? this.spare : Buffer.allocUnsafeSlow(needed);
     let at = 0;
     for (let i = 0; i < this.weights.length; i++) {
       if (i === replacing || !this.builders[i]) continue;
@@ -120,6 +124,7 @@ class TailRing {
       this.offsets[i] = at;
       at += this.lengths[i]!;
     }
+    this.spare = this.arena;
     this.arena = arena;
     this.used = at;
   }
