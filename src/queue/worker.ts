@@ -1,5 +1,5 @@
 /**
- * `azlog worker`: takes units from the queue and analyses them on the batch worker-thread pool.
+ * `azlog worker`: takes units from the queue and analyses them on the batch worker pool (one process per slot).
  *
  * BullMQ holds a lock on every active job and renews it while we work; a worker killed outright
  * stops renewing, and after the lock expires another worker's stalled-job check puts the job back
