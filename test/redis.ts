@@ -127,8 +127,9 @@ export class Azlog {
   stderr = '';
   readonly exited: Promise<number | null>;
 
+  /** Started in a process group of its own, so a test can signal it and its workers as a terminal's Ctrl-C does. */
   constructor(args: string[], env: Record<string, string> = {}) {
-    this.proc = track(spawn(process.execPath, [BIN, ...args], { env: { ...process.env, LANG: 'en_US.UTF-8', NO_COLOR: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] }));
+    this.proc = track(spawn(process.execPath, [BIN, ...args], { env: { ...process.env, LANG: 'en_US.UTF-8', NO_COLOR: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true }));
     this.proc.stdout!.on('data', (d) => { this.stdout += d.toString(); });
     this.proc.stderr!.on('data', (d) => { this.stderr += d.toString(); });
     this.exited = new Promise((r) => this.proc.once('close', (code, signal) => r(signal ? null : code)));

@@ -43,9 +43,14 @@ export class Pool {
   }
 
   private spawn(): ChildProcess {
-    // 'advanced' sends the report as a structured clone, as a worker thread would get it
-    const w = fork(WORKER_URL, [], { execArgv: this.execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // 'advanced' sends the report as a structured clone, as a worker thread would get it. A process
+    // group of its own keeps a terminal's Ctrl-C from the worker: the parent decides what happens to
+    // a running bundle (`azlog worker` finishes it on the first signal), and a worker exits when the
+    // parent's channel closes, however the parent ended.
+    const w = fork(WORKER_URL, [], { execArgv: this.execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'], detached: true });
     this.all.add(w);
+    // a worker that dies while idle is forgotten, so no bundle is sent to it
+    w.on('exit', () => { this.all.delete(w); this.idle = this.idle.filter((x) => x !== w); });
     return w;
   }
 
@@ -55,27 +60,31 @@ export class Pool {
       const { job, resolve } = this.waiting.shift()!;
       const started = performance.now();
       const ms = () => Math.round(performance.now() - started);
+      const onMessage = (r: JobResult) => done(r, false);
+      const onError = (e: Error) => done({ id: job.id, ok: false, error: `${job.path}: analysis crashed (${e.message})`, ms: ms() }, true);
+      const onExit = (code: number | null, signal: NodeJS.Signals | null) => done({ id: job.id, ok: false, error: `${job.path}: the worker analysing it ${signal ? `was killed (${signal})` : `exited with code ${code}`}`, ms: ms() }, true);
       let settled = false;
       const done = (r: JobResult, dead: boolean) => {
         if (settled) return;
         settled = true;
-        w.removeAllListeners('message'); w.removeAllListeners('error'); w.removeAllListeners('exit');
+        w.off('message', onMessage); w.off('error', onError); w.off('exit', onExit);
         if (dead) { this.all.delete(w); w.kill('SIGKILL'); } else this.idle.push(w);
         resolve(r);
         this.pump();
       };
-      w.once('message', (r: JobResult) => done(r, false));
-      w.once('error', (e) => done({ id: job.id, ok: false, error: `${job.path}: analysis crashed (${e.message})`, ms: ms() }, true));
-      w.once('exit', (code, signal) => done({ id: job.id, ok: false, error: `${job.path}: the worker analysing it ${signal ? `was killed (${signal})` : `exited with code ${code}`}`, ms: ms() }, true));
+      w.once('message', onMessage);
+      w.once('error', onError);
+      w.once('exit', onExit);
       w.send(job);
     }
   }
 
+  /** Ends every worker: each exits when its channel closes. */
   async close(): Promise<void> {
     await Promise.all([...this.all].map((w) => new Promise<void>((resolve) => {
       if (w.exitCode !== null || w.signalCode !== null) { resolve(); return; }
       w.once('exit', () => resolve());
-      w.kill();
+      if (w.connected) w.disconnect(); else w.kill('SIGKILL');
     })));
     this.all.clear();
     this.idle = [];

@@ -19,6 +19,6 @@ async function run(job: Job): Promise<JobResult> {
 }
 
 if (process.send) {
-  process.on('message', (job: Job) => { void run(job).then((r) => process.send!(r)); });
+  process.on('message', (job: Job) => { void run(job).then((r) => { if (process.connected) process.send!(r); }); });
   process.on('disconnect', () => process.exit(0));
 }
