@@ -64,7 +64,7 @@ export class DeadBufferSweeper {
  * After a large bundle is read, its inflated chunks are dead but many of their bytes are still held:
  * the Buffers that lived through two scavenges wait for a full collection, which V8 starts only
  * when ~64 MB of them have piled up. Building the kept evidence comes next and needs room of its
- * own; one full collection first (~5 ms) gives those bytes back and took ~10 MB off the peak of the
+ * own; one full collection first (~5 ms) gives those bytes back and took ~4 MB off the peak of the
  * 150 MB bundle. A small bundle has little to give back and skips it.
  */
 export function collectAfterReading(inflatedBytes: number): void {
