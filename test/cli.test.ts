@@ -170,6 +170,10 @@ test('causes lists all 21 causes; explain prints one in both languages', (t) => 
   const list = azlog(['causes']).stdout.trim().split('\n');
   t.is(list.length, 21);
   t.regex(azlog(['causes', '--symptoms']).stdout, /UserErrorFsFreezeFailed\n.*\n\s+fsfreeze-failed → snapshot-high-load/);
+  // the JSON says which operating systems each cause applies to (a Windows bundle skips the Linux-only ones)
+  const json = JSON.parse(azlog(['causes', '--format', 'json']).stdout) as { id: string; os: string[] }[];
+  t.deepEqual(json.find((c) => c.id === 'agent-outdated')?.os, ['linux']);
+  t.deepEqual(json.find((c) => c.id === 'no-network')?.os.slice().sort(), ['linux', 'windows']);
   t.regex(azlog(['explain', 'no-network']).stdout, /168\.63\.129\.16/);
   t.regex(azlog(['explain', 'no-network', '--lang', 'ja']).stdout, /送信を許可/);
   const bad = azlog(['explain', 'nope']);

@@ -131,7 +131,7 @@ export function buildProgram(): Command {
         return;
       }
       if (o.format === 'json') {
-        await write(JSON.stringify(CAUSES.map((c) => ({ id: c.id, title: c.title, fix: c.fix, docs: c.docs, symptoms: c.symptoms, needs: c.needs })), null, 2) + '\n');
+        await write(JSON.stringify(CAUSES.map((c) => ({ id: c.id, title: c.title, fix: c.fix, docs: c.docs, symptoms: c.symptoms, needs: c.needs, os: c.os })), null, 2) + '\n');
         return;
       }
       for (const c of CAUSES) await write(`${c.id.padEnd(34)} ${causeTitle(c.id, lang)}\n`);
