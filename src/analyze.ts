@@ -87,7 +87,7 @@ export async function analyzeWithInventory(input: string | Readable, options: An
   collectAfterReading(inventory.inflatedBytes);
   const events = store.events();
   const agentMinutes = store.agentMinutes();
-  const ctx = buildContext({ events, agentMinutes, timeZone: store.timeZone, present: inventory.present, symptom: given });
+  const ctx = buildContext({ events, agentMinutes, timeZone: store.timeZone, newestDated: store.newestDated(), present: inventory.present, symptom: given });
   const facts = ctx.facts;
   const { findings, verdict } = decide({
     // a cause that cannot apply to the bundle's OS is left out of the report

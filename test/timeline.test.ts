@@ -8,6 +8,7 @@ import { azlog, sampleDir, tmp } from './helpers.js';
 import { writeTree } from '../samples/pack.js';
 import { csvText, type Row } from '../src/report/csv.js';
 import { parseBound } from '../src/timeline/range.js';
+import { analyzeWithInventory } from '../src/analyze.js';
 
 const bundle = async () => join(await sampleDir(), 'shapes', 'fsfreeze-timeout-rotated.tgz');
 const jsonl = (out: string) => out.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -182,4 +183,27 @@ test('local times convert alike with the per-quarter-hour cache, across daylight
     }
   }
   t.pass();
+});
+
+test('year-less syslog lines take the year of the dated lines, across New Year, as analyze reads them', async (t) => {
+  // the folder's files are dated today: the year must come from the agent's dated lines, not from them;
+  // those are routine records, which analyze counts but does not keep
+  const dir = tmp();
+  await writeTree(dir, {
+    'var/log/waagent.log': '2023-12-31T23:40:00.000000Z INFO ExtHandler before new year\n2024-01-01T00:10:00.000000Z INFO ExtHandler after new year\n',
+    'var/log/syslog': 'Dec 31 23:50:00 vm systemd[1]: walinuxagent.service: Main process exited, code=killed, status=9/KILL\nJan  1 00:05:00 vm systemd[1]: walinuxagent.service: Failed with result signal.\n',
+  });
+  const events = jsonl(azlog(['timeline', dir, '-f', 'jsonl']).stdout);
+  t.deepEqual(events.map((e) => [e.time, e.time_source, e.file]), [
+    ['2023-12-31T23:40:00.000Z', 'explicit-utc', 'var/log/waagent.log'],
+    ['2023-12-31T23:50:00.000Z', 'inferred-year', 'var/log/syslog'],
+    ['2024-01-01T00:05:00.000Z', 'inferred-year', 'var/log/syslog'],
+    ['2024-01-01T00:10:00.000Z', 'explicit-utc', 'var/log/waagent.log'],
+  ]);
+  const { timeline } = await analyzeWithInventory(dir);
+  const syslog = timeline.events.filter((e) => e.file === 'var/log/syslog').map((e) => new Date(e.ms!).toISOString());
+  t.deepEqual(syslog, ['2023-12-31T23:50:00.000Z', '2024-01-01T00:05:00.000Z'], 'analyze gives them the same times');
+  // the agent's activity seen in syslog moves with them: none of it in the folder's year
+  const newest = Date.UTC(2024, 0, 1, 0, 10) / 60000;
+  t.true(timeline.agentMinutes.length > 0 && timeline.agentMinutes.every((m) => m <= newest), String(timeline.agentMinutes));
 });

@@ -12,6 +12,8 @@ export interface ContextInput {
   events: Event[];
   agentMinutes: number[];
   timeZone: string | null;
+  /** The newest dated time of every record read, kept or not (routine lines are not kept). */
+  newestDated?: number | null;
   present: Iterable<string>;
   symptom: SymptomCode | null;
 }
@@ -19,7 +21,7 @@ export interface ContextInput {
 export function buildContext(input: ContextInput): CauseContext {
   const { events, agentMinutes } = input;
   // lines given another year move in time: keep the events in time order for "the latest" reads
-  if (yearFromDatedLines(events) > 0) events.sort((a, b) => (a.ms ?? Infinity) - (b.ms ?? Infinity));
+  if (yearFromDatedLines(events, input.newestDated ?? null) > 0) events.sort((a, b) => (a.ms ?? Infinity) - (b.ms ?? Infinity));
   const facts = deriveFacts(events, agentMinutes, input.timeZone);
   // only errors on the backup's own path (VMSnapshot, or the agent handling it) say a later backup failed
   let latestError: number | null = null;

@@ -4,22 +4,20 @@
  * year that puts it closest before the newest dated line (syslog does not run ahead of the clock).
  */
 import type { Event } from '../model/types.js';
-import { withUtcYear } from '../parse/time.js';
+import { isDated, yearBefore } from '../parse/time.js';
 
-const DAY = 86400_000;
-
-
-/** Re-years inferred-year events in place, from the newest explicitly dated event; returns how many moved. */
-export function yearFromDatedLines(events: Event[]): number {
-  let newest: number | null = null;
-  for (const e of events) if (e.ms !== null && e.timeSource !== 'inferred-year' && e.timeSource !== 'none' && (newest === null || e.ms > newest)) newest = e.ms;
+/**
+ * Re-years inferred-year events in place, from the newest dated time: of the events, or `seen`
+ * (the newest of every record read, kept or not); returns how many moved.
+ */
+export function yearFromDatedLines(events: Event[], seen: number | null = null): number {
+  let newest: number | null = seen;
+  for (const e of events) if (isDated(e.ms, e.timeSource) && (newest === null || e.ms > newest)) newest = e.ms;
   if (newest === null) return 0;
-  const year = new Date(newest).getUTCFullYear();
   let moved = 0;
   for (const e of events) {
     if (e.timeSource !== 'inferred-year' || e.ms === null) continue;
-    let t = withUtcYear(e.ms, year);
-    if (t > newest + 2 * DAY) t = withUtcYear(e.ms, year - 1);
+    const t = yearBefore(e.ms, newest);
     if (t !== e.ms) { e.ms = t; moved++; }
   }
   return moved;

@@ -161,11 +161,26 @@ function convert(wall: number, zone: string): number | null {
   return wall - (second ?? first);
 }
 
+/** Whether a time can say which year the logs are from (a year-less line's cannot). */
+export function isDated(ms: number | null, timeSource: string): ms is number {
+  return ms !== null && timeSource !== 'inferred-year' && timeSource !== 'none';
+}
+
 /** The same UTC wall-clock time in another year (for year-less lines). */
 export function withUtcYear(ms: number, year: number): number {
   const d = new Date(ms);
   d.setUTCFullYear(year);
   return d.getTime();
+}
+
+/**
+ * A year-less time moved to the year that puts it closest before `newest`, the newest dated time
+ * of the bundle (syslog does not run ahead of the clock; two days allow for clock drift).
+ */
+export function yearBefore(ms: number, newest: number): number {
+  const year = new Date(newest).getUTCFullYear();
+  const t = withUtcYear(ms, year);
+  return t > newest + 2 * 86400_000 ? withUtcYear(ms, year - 1) : t;
 }
 
 /** Milliseconds east of UTC of an ISO-8601 zone (`Z`, `+09:00`, `+0900`, `-05`). */

@@ -45,6 +45,11 @@ export class BucketRuns {
     }
   }
 
+  /** The largest value, or undefined when empty. */
+  get max(): number | undefined {
+    return this.to.length ? this.to[this.to.length - 1] : undefined;
+  }
+
   /** The runs, in order: [from, to] inclusive. */
   *runs(): Generator<[number, number]> {
     for (let i = 0; i < this.from.length; i++) yield [this.from[i]!, this.to[i]!];

@@ -5,7 +5,7 @@
  */
 import { ACTIVITY_BUCKET_MIN } from '../model/activity.js';
 import type { Event, TimeSource } from '../model/types.js';
-import { localToUtc } from '../parse/time.js';
+import { localToUtc, yearBefore } from '../parse/time.js';
 import { BucketRuns } from './bucket-runs.js';
 import type { BuildFn, DeferredText, PlainSink } from '../parse/sieve.js';
 
@@ -176,6 +176,8 @@ export interface Activity {
   /** Five-minute buckets (epoch ms / 300000, floored) in which the agent wrote a record. */
   buckets: BucketRuns;
   local: boolean;
+  /** Year-less times (syslog): the buckets move to the year of the bundle's dated lines. */
+  yearless: boolean;
 }
 
 export class EvidenceStore implements PlainSink {
@@ -201,6 +203,23 @@ export class EvidenceStore implements PlainSink {
     return new Map([...this.counts].map(([k, c]) => [k, c.n]));
   }
 
+  /**
+   * The newest dated time of the agent's records, kept or not, to the end of its five-minute
+   * bucket: with the kept events' own times it gives year-less lines their year (where minutes do
+   * not matter), and the records a store does not keep are the agent's, whose activity it keeps.
+   */
+  newestDated(): number | null {
+    let newest: number | null = null;
+    for (const a of this.activity.values()) {
+      const max = a.buckets.max;
+      if (a.yearless || max === undefined) continue;
+      const end = (max + 1) * BUCKET_MIN * 60000 - 1;
+      const utc = a.local ? resolveLocal(end, this.timeZone).ms : end;
+      if (newest === null || utc > newest) newest = utc;
+    }
+    return newest;
+  }
+
   /** What every event leaves behind, kept or not: its kind's count and the agent's activity. */
   count = (kind: string, file: string, ms: number | null, timeSource: TimeSource): void => {
     if (kind !== this.lastKind) {
@@ -212,7 +231,7 @@ export class EvidenceStore implements PlainSink {
     if (ms !== null && this.lastIsAgent) {
       if (file !== this.lastFile || !this.lastActivity) {
         let a = this.activity.get(file);
-        if (!a) { a = { buckets: new BucketRuns(), local: timeSource === 'local:?' }; this.activity.set(file, a); }
+        if (!a) { a = { buckets: new BucketRuns(), local: timeSource === 'local:?', yearless: timeSource === 'inferred-year' }; this.activity.set(file, a); }
         this.lastFile = file; this.lastActivity = a; this.lastBucket = NaN;
       }
       const bucket = Math.floor(ms / (BUCKET_MIN * 60000));
@@ -262,7 +281,10 @@ export class EvidenceStore implements PlainSink {
       }
       const minutes: number[] = [];
       for (const [from, to] of a.buckets.runs()) for (let b = from; b <= to; b++) minutes.push(b * BUCKET_MIN + shift);
-      perFile.push(minutes);
+      const newest = a.yearless ? this.newestDated() : null;
+      // as the year-less lines themselves are re-yeared (facts/years.ts); a year's end can reorder them
+      if (newest !== null) perFile.push(minutes.map((m) => yearBefore(m * 60000, newest) / 60000).sort((x, y) => x - y));
+      else perFile.push(minutes);
     }
     if (perFile.length === 1) return perFile[0]!;
     const all = perFile.flat().sort((x, y) => x - y);

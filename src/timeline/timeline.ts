@@ -8,7 +8,8 @@
  * bounded window (REORDER_WINDOW events) puts records written out of order back in place —
  * VMSnapshot flushes the lines buffered during a freeze after the record that ends it. The window
  * works on UTC keys, which for local-time logs are only known once /etc/timezone has been read
- * (usually the last file of a bundle), so it runs during the merge.
+ * (usually the last file of a bundle), and for year-less syslog lines once the newest dated line
+ * is known, so it runs during the merge.
  */
 import { closeSync, openSync, promises as fsp, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +19,7 @@ import { scanBundle, type Inventory, type ScanOptions } from '../pipeline/scan.j
 import { resolveLocal } from '../pipeline/evidence-store.js';
 import { redact } from '../report/redact.js';
 import { formatter, type TimelineFormat } from './format.js';
+import { isDated, yearBefore } from '../parse/time.js';
 
 export interface TimelineFilter {
   since?: number; until?: number;
@@ -123,15 +125,19 @@ async function mergedEvents(bundle: string, tail: (e: Event) => string, filter: 
   process.once('exit', cleanup);
   const spool = new Spool(join(dir, 'events'), join(dir, 'index'));
   let zone: string | null = null;
+  // the newest dated time gives year-less lines their year, as in analyze (facts/years.ts)
+  const newest = new NewestDated();
   try {
     const inventory = await scanBundle(bundle, (e) => {
       if (e.kind === 'system.timezone') zone = String(e.attrs.zone);
+      newest.see(e.ms, e.timeSource);
       if (!keep(e, filter)) return;
-      if (head && !(e.ms !== null && e.timeSource === 'local:?')) spool.add(e, head(e.ms, e.timeSource) + tail(e), true);
+      // a local time waits for the zone, a year-less one for the newest dated time: their heads are written at the merge
+      if (head && !(e.ms !== null && (e.timeSource === 'local:?' || e.timeSource === 'inferred-year'))) spool.add(e, head(e.ms, e.timeSource) + tail(e), true);
       else spool.add(e, tail(e), false);
     }, scan);
     spool.finish();
-    const { events, span } = await merge(spool, zone, filter, emit);
+    const { events, span } = await merge(spool, { zone, newest: newest.value(zone) }, filter, emit);
     return { inventory, events, span };
   } finally {
     spool.close();
@@ -283,6 +289,28 @@ class SortedWindow {
   }
 }
 
+/** What the merge learns only once every file is read: the time zone and the newest dated time. */
+interface Resolve { zone: string | null; newest: number | null }
+
+/**
+ * The newest dated time among events as they are read. A local time is kept as wall-clock time
+ * and converted when asked, since the zone file usually comes after the logs.
+ */
+class NewestDated {
+  private utc = -Infinity;
+  private localWall = -Infinity;
+  see(ms: number | null, timeSource: string): void {
+    if (ms === null) return;
+    if (timeSource === 'local:?') { if (ms > this.localWall) this.localWall = ms; }
+    else if (ms > this.utc && isDated(ms, timeSource)) this.utc = ms;
+  }
+  value(zone: string | null): number | null {
+    const local = this.localWall === -Infinity ? -Infinity : resolveLocal(this.localWall, zone).ms;
+    const newest = Math.max(this.utc, local);
+    return newest === -Infinity ? null : newest;
+  }
+}
+
 /** One segment read in time order within a bounded window. */
 class SegmentReader {
   private window = new SortedWindow();
@@ -295,7 +323,7 @@ class SegmentReader {
   private chunk = Buffer.alloc(0);
   private chunkAt = 0; // spool offset of chunk[0]
   private dataAt: number; // spool offset of the next record's bytes
-  constructor(private readonly spool: Spool, private readonly n: number, private readonly seg: Segment, private readonly zone: string | null) {
+  constructor(private readonly spool: Spool, private readonly n: number, private readonly seg: Segment, private readonly resolve: Resolve) {
     this.dataAt = seg.data;
   }
 
@@ -321,7 +349,8 @@ class SegmentReader {
     const off = this.dataAt - this.chunkAt;
     this.dataAt += len;
     let ms: number | null = Number.isNaN(wall) ? null : wall;
-    if (ms !== null && src === 'local:?') { const r = resolveLocal(ms, this.zone); ms = r.ms; src = r.timeSource; }
+    if (ms !== null && src === 'local:?') { const r = resolveLocal(ms, this.resolve.zone); ms = r.ms; src = r.timeSource; }
+    else if (ms !== null && src === 'inferred-year' && this.resolve.newest !== null) ms = yearBefore(ms, this.resolve.newest);
     // an event without a time sorts just after the timed event before it (keeps tracebacks in place)
     if (ms !== null) this.carried = ms;
     return { key: ms ?? this.carried, ms, src, seg: this.n, seq: this.seq++, chunk: this.chunk, off, len, headed };
@@ -337,9 +366,9 @@ class SegmentReader {
   }
 }
 
-async function merge(spool: Spool, zone: string | null, filter: TimelineFilter, emit: Emit): Promise<{ events: number; span: [number, number] | null }> {
+async function merge(spool: Spool, resolve: Resolve, filter: TimelineFilter, emit: Emit): Promise<{ events: number; span: [number, number] | null }> {
   const heap = new Heap();
-  const readers = spool.segments.map((s, i) => new SegmentReader(spool, i, s, zone));
+  const readers = spool.segments.map((s, i) => new SegmentReader(spool, i, s, resolve));
   for (const r of readers) { const h = r.next(); if (h) heap.push(h); }
   let events = 0, first = Infinity, last = -Infinity;
   const ranged = filter.since !== undefined || filter.until !== undefined;
