@@ -46,8 +46,9 @@ export class Pool {
     // 'advanced' sends the report as a structured clone, as a worker thread would get it. A process
     // group of its own keeps a terminal's Ctrl-C from the worker: the parent decides what happens to
     // a running bundle (`azlog worker` finishes it on the first signal), and a worker exits when the
-    // parent's channel closes, however the parent ended.
-    const w = fork(WORKER_URL, [], { execArgv: this.execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'], detached: true });
+    // parent's channel closes, however the parent ended. On Windows `detached` would give each worker
+    // a console window of its own, so there it is left off (and a Ctrl-C reaches the workers).
+    const w = fork(WORKER_URL, [], { execArgv: this.execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'], detached: process.platform !== 'win32' });
     this.all.add(w);
     // a worker that dies while idle is forgotten, so no bundle is sent to it
     w.on('exit', () => { this.all.delete(w); this.idle = this.idle.filter((x) => x !== w); });
