@@ -18,8 +18,6 @@ const WORKER_URL = new URL('./worker.js', import.meta.url);
 export interface PoolOptions {
   /** Old-generation heap limit of each worker, in MB. */
   memoryMb?: number;
-  /** Start workers without V8's helper threads (default: when there are at least as many workers as cores). */
-  singleThreaded?: boolean;
 }
 
 export class Pool {
@@ -29,7 +27,8 @@ export class Pool {
   private readonly execArgv: string[];
 
   constructor(private readonly size: number, o: PoolOptions = {}) {
-    const singleThreaded = o.singleThreaded ?? size >= availableParallelism();
+    // without V8's helper threads when there are at least as many workers as cores
+    const singleThreaded = size >= availableParallelism();
     this.execArgv = [`--max-old-space-size=${o.memoryMb ?? 2048}`, ...(singleThreaded ? ['--single-threaded'] : [])];
   }
 
