@@ -1,4 +1,5 @@
 /** Time arithmetic without Date objects on the hot path, and time-zone resolution. */
+import type { TimeSource } from '../model/types.js';
 
 let lastDate = NaN, lastDays = 0;
 
@@ -159,6 +160,15 @@ function convert(wall: number, zone: string): number | null {
   if (first === null) return null;
   const second = zoneOffsetMs(zone, wall - first);
   return wall - (second ?? first);
+}
+
+/** UTC of a local wall-clock time: through the bundle's zone when it is known, else assumed UTC. */
+export function resolveLocal(wall: number, zone: string | null): { ms: number; timeSource: TimeSource } {
+  if (zone) {
+    const utc = localToUtc(wall, zone);
+    if (utc !== null) return { ms: utc, timeSource: `local:${zone}` };
+  }
+  return { ms: wall, timeSource: 'assumed-utc' };
 }
 
 /** Whether a time can say which year the logs are from (a year-less line's cannot). */

@@ -5,7 +5,7 @@
  */
 import { ACTIVITY_BUCKET_MIN } from '../model/activity.js';
 import type { Event, TimeSource } from '../model/types.js';
-import { localToUtc, yearBefore } from '../parse/time.js';
+import { resolveLocal, yearBefore } from '../parse/time.js';
 import { BucketRuns } from './bucket-runs.js';
 import type { BuildFn, DeferredText, PlainSink } from '../parse/sieve.js';
 
@@ -275,9 +275,9 @@ export class EvidenceStore implements PlainSink {
     for (const a of this.activity.values()) {
       let shift = 0;
       const any = a.buckets.first;
-      if (a.local && this.timeZone && any !== undefined) {
+      if (a.local && any !== undefined) {
         const wall = any * BUCKET_MIN * 60000;
-        shift = Math.round(((localToUtc(wall, this.timeZone) ?? wall) - wall) / 60000);
+        shift = Math.round((resolveLocal(wall, this.timeZone).ms - wall) / 60000);
       }
       const minutes: number[] = [];
       for (const [from, to] of a.buckets.runs()) for (let b = from; b <= to; b++) minutes.push(b * BUCKET_MIN + shift);
@@ -310,13 +310,4 @@ function resolveTime(e: Event, zone: string | null): Event {
   const r = resolveLocal(e.ms, zone);
   e.ms = r.ms; e.timeSource = r.timeSource;
   return e;
-}
-
-/** UTC of a local wall-clock time: through the bundle's zone when it is known, else assumed UTC. */
-export function resolveLocal(wall: number, zone: string | null): { ms: number; timeSource: TimeSource } {
-  if (zone) {
-    const utc = localToUtc(wall, zone);
-    if (utc !== null) return { ms: utc, timeSource: `local:${zone}` };
-  }
-  return { ms: wall, timeSource: 'assumed-utc' };
 }

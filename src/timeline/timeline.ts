@@ -16,10 +16,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Event, Level } from '../model/types.js';
 import { scanBundle, type Inventory, type ScanOptions } from '../pipeline/scan.js';
-import { resolveLocal } from '../pipeline/evidence-store.js';
 import { redact } from '../report/redact.js';
 import { formatter, type TimelineFormat } from './format.js';
-import { isDated, yearBefore } from '../parse/time.js';
+import { isDated, resolveLocal, yearBefore } from '../parse/time.js';
 
 export interface TimelineFilter {
   since?: number; until?: number;
