@@ -5,6 +5,7 @@
  */
 import type { Lexer as LexerT } from 'chevrotain';
 import { createToken, Lexer, EmbeddedActionsParser } from './chevrotain.js';
+import { memoByText } from '../src/parse/memo.js';
 
 // ---- Event: record --------------------------------------------------------------------------
 const EventKw = createToken({ name: 'EventKw', pattern: /Event: /, start_chars_hint: ['E'] });
@@ -57,25 +58,8 @@ class EventParser extends EmbeddedActionsParser {
 
 let eventParser: EventParser | null = null;
 
-/**
- * Agent logs repeat the same failure text hour after hour: parses are remembered by text. The
- * results are shared, so callers only read them. Cleared when full, to stay small.
- */
-function memo<T>(parse: (text: string) => T): (text: string) => T {
-  const seen = new Map<string, T>();
-  return (text) => {
-    let r = seen.get(text);
-    if (r === undefined && !seen.has(text)) {
-      r = parse(text);
-      if (seen.size >= 2048) seen.clear();
-      seen.set(text, r);
-    }
-    return r as T;
-  };
-}
-
 /** Parses an `Event: …` message; null when the text is not such a record. */
-export const parseEventRecord: (text: string) => Readonly<AgentEventRecord> | null = memo(parseEventRecordOnce);
+export const parseEventRecord: (text: string) => Readonly<AgentEventRecord> | null = memoByText(parseEventRecordOnce, 2048);
 
 function parseEventRecordOnce(text: string): AgentEventRecord | null {
   if (!text.startsWith('Event: ')) return null;
@@ -112,7 +96,7 @@ export interface HttpFailure {
 }
 
 /** What an HTTP failure text says about where the request went and how it failed. */
-export const parseHttpFailure: (text: string) => Readonly<HttpFailure> = memo(parseHttpFailureOnce);
+export const parseHttpFailure: (text: string) => Readonly<HttpFailure> = memoByText(parseHttpFailureOnce, 2048);
 
 function parseHttpFailureOnce(text: string): HttpFailure {
   httpLexer ??= new Lexer(httpTokens, { positionTracking: 'onlyOffset' });

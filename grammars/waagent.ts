@@ -142,10 +142,6 @@ export function waagentHeader(line: string): Header | null {
   return { ms: sh.ms, timeSource: sh.timeSource, level: sh.level, body, attrs, ...(sh.continues ? { continues: true } : {}) };
 }
 
-/**
- * waagentHeader's answer (header or not, time, level) read from the bytes of a line, for the
- * sieve: no strings, no attributes. test/fast-path.test.ts holds the two to the same answers.
- */
 const LEVEL_BYTES: [Buffer, Level][] = Object.entries(LEVELS).map(([w, l]) => [Buffer.from(w), l]);
 const G0_LEVELS: [Buffer, Level][] = [[Buffer.from('ERROR:'), 'error'], [Buffer.from('WARNING:'), 'warning']];
 /** Header forms, which decide how the rest of the line reads (a 2.0.x line has no level word). */
@@ -165,10 +161,14 @@ function levelAt(b: Buffer, at: number, end: number): Level | null {
   return null;
 }
 
+/**
+ * waagentHeader's answer (header or not, time, level) read from the bytes of a line, for the
+ * sieve: no strings, no attributes. test/fast-path.test.ts holds the two to the same answers.
+ */
 function waagentHeaderBytes(b: Buffer, s: number, end: number): HeaderBytes | null {
   sniffed.continues = false;
   const c0 = b[s];
-  if (c0 === 69 /* E */ || c0 === 87 /* W */) { // bareG0Header
+  if (c0 === 69 /* E */ || c0 === 87 /* W */) { // bareG0Shape
     sniffed.level = G0_LEVELS.find(([w]) => startsWith(b, s, end, w, false))?.[1] ?? null;
     if (!sniffed.level) return null;
     sniffed.ms = null; sniffed.timeSource = 'none'; sniffed.timeEnd = sniffed.messageFrom = s; sniffed.form = FORM_BARE;
@@ -192,7 +192,7 @@ function waagentHeaderBytes(b: Buffer, s: number, end: number): HeaderBytes | nu
     else {
       const g0 = G0_LEVELS.find(([w]) => startsWith(b, i + 1, end, w, false))?.[1];
       sniffed.level = g0 ?? 'info';
-      sniffed.continues = g0 !== undefined; // slashHeader's G0_CONTINUATION, said conservatively
+      sniffed.continues = g0 !== undefined; // slashShape's G0_CONTINUATION, said conservatively
     }
     sniffed.timeSource = 'local:?';
   }

@@ -9,6 +9,7 @@ import { dirname, isAbsolute, join } from 'node:path';
 import fg from 'fast-glob';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { isUrl } from '../queue/names.js';
+import { UsageError } from '../errors.js';
 import type { Report } from '../model/types.js';
 import type { Limits } from '../ingest/limits.js';
 import { BUNDLE_COLUMNS, bundleRow, csvText, FINDING_COLUMNS, findingRows, type Row } from '../report/csv.js';
@@ -96,6 +97,22 @@ export function readManifest(path: string): BatchInput[] {
   });
 }
 
+/**
+ * What `batch` and `queue submit` are given: the manifest's rows, then the arguments (a URL stays a
+ * URL when `urls`), each without its own error code taking `errorCode`. An argument that yields no
+ * bundle adds a sentence to `notes`; an unreadable manifest is a usage error.
+ */
+export async function gatherInputs(args: string[], o: { manifest?: string; errorCode?: string; urls?: boolean }, notes: string[]): Promise<BatchInput[]> {
+  let inputs: BatchInput[] = [];
+  if (o.manifest) {
+    try { inputs = readManifest(o.manifest); } catch (e) { throw new UsageError((e as Error).message); }
+  }
+  if (o.urls) inputs.push(...args.filter(isUrl).map((path) => ({ ticket: '', path })));
+  inputs.push(...await expandInputs(o.urls ? args.filter((a) => !isUrl(a)) : args, notes));
+  if (o.errorCode) for (const i of inputs) i.errorCode ??= o.errorCode;
+  return inputs;
+}
+
 /** The error of an input whose error code is unknown: its own row fails, not the run. */
 export function unknownCodeError(input: BatchInput): string | null {
   return input.errorCode && !resolveSymptom(input.errorCode) ? `${input.source ?? input.path}: unknown error code: ${input.errorCode} (see \`azlog causes --symptoms\`)` : null;
@@ -119,7 +136,7 @@ function csvAppender(excel: boolean): (path: string, columns: readonly string[],
   return (path, columns, rows) => {
     const fresh = !started.has(path) && (!existsSync(path) || statSync(path).size === 0);
     started.add(path);
-    appendFileSync(path, csvText(columns, rows, { header: fresh, excel, bom: excel && fresh }));
+    appendFileSync(path, csvText(columns, rows, { header: fresh, excel }));
   };
 }
 

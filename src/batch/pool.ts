@@ -14,11 +14,8 @@ import { availableParallelism } from 'node:os';
 import type { Job, JobResult } from './worker.js';
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
-
-export interface PoolOptions {
-  /** Old-generation heap limit of each worker, in MB. */
-  memoryMb?: number;
-}
+/** Each worker's old-generation heap limit: a hostile bundle fails its own row, not the machine. */
+const WORKER_HEAP_MB = 2048;
 
 export class Pool {
   private idle: ChildProcess[] = [];
@@ -26,17 +23,17 @@ export class Pool {
   private waiting: { job: Job; resolve: (r: JobResult) => void }[] = [];
   private readonly execArgv: string[];
 
-  constructor(private readonly size: number, o: PoolOptions = {}) {
+  constructor(private readonly size: number) {
     // without V8's helper threads when there are at least as many workers as cores
     const singleThreaded = size >= availableParallelism();
-    this.execArgv = [`--max-old-space-size=${o.memoryMb ?? 2048}`, ...(singleThreaded ? ['--single-threaded'] : [])];
+    this.execArgv = [`--max-old-space-size=${WORKER_HEAP_MB}`, ...(singleThreaded ? ['--single-threaded'] : [])];
   }
 
   run(job: Job): Promise<JobResult> {
     return new Promise((resolve) => { this.waiting.push({ job, resolve }); this.pump(); });
   }
 
-  /** Process ids of the running workers (for logs, and to test what happens when one is killed). */
+  /** Process ids of the running workers (the tests kill one to see what happens). */
   pids(): number[] {
     return [...this.all].map((w) => w.pid).filter((p): p is number => p !== undefined);
   }

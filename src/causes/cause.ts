@@ -48,7 +48,7 @@ export interface CauseContext {
  * The events of each kind, and of each pattern of kinds asked for, in time order, per event list:
  * every cause asks for a few kinds of the same list.
  */
-const byKind = new WeakMap<readonly Event[], Map<string | RegExp, Event[]>>();
+const byKind = new WeakMap<readonly Event[], Map<string, Event[]>>();
 
 export function of(ctx: CauseContext, kind: string | RegExp, where?: (e: Event) => boolean): Event[] {
   let index = byKind.get(ctx.events);
@@ -61,10 +61,13 @@ export function of(ctx: CauseContext, kind: string | RegExp, where?: (e: Event) 
     }
     byKind.set(ctx.events, index);
   }
-  let list = index.get(kind);
+  // a pattern is keyed by its text (which starts with '/', as no kind does): a regex literal is a
+  // new object each time the expression that holds it runs
+  const key = typeof kind === 'string' ? kind : kind.toString();
+  let list = index.get(key);
   if (!list) {
     list = typeof kind === 'string' ? [] : ctx.events.filter((e) => kind.test(e.kind));
-    index.set(kind, list);
+    index.set(key, list);
   }
   return where ? list.filter(where) : list.slice();
 }
@@ -142,7 +145,7 @@ export function confidence(ctx: CauseContext, w: Weighed): number {
   if (strong.length >= 3) base += 0.05;
   // a failure that persisted through the job (seen before and after its start) is no accident
   if (ctx.job && strong.length >= 2) {
-    const start = Date.parse(ctx.job.start);
+    const [start] = jobSpan(ctx.job);
     const near = strong.filter((e) => nearJob(ctx, e) === 1 && e.ms !== null);
     if (near.some((e) => e.ms! < start) && near.some((e) => e.ms! >= start)) base += 0.1;
   }
@@ -152,8 +155,9 @@ export function confidence(ctx: CauseContext, w: Weighed): number {
   const time = w.timeless ? 1 : lead.length ? Math.max(...lead.map((e) => nearJob(ctx, e))) : ctx.job ? 1 : 0.9;
   // after a backup that succeeded, trouble that only began later is not that backup's failure
   const job = ctx.job;
+  const end = job ? jobSpan(job)[1] : NaN;
   const later = !w.timeless && job !== null && succeeded(job) && lead.length > 0
-    && lead.every((e) => e.ms !== null && e.ms > Date.parse(job.end) + 0.5 * HOUR);
+    && lead.every((e) => e.ms !== null && e.ms > end + 0.5 * HOUR);
   return round(Math.min(1, base * time * (later ? 0.6 : 1) * (w.factor ?? 1) + (w.bonus ?? 0)));
 }
 

@@ -2,7 +2,6 @@
 import type { Command } from 'commander';
 import { promises as fsp } from 'node:fs';
 import { dirname } from 'node:path';
-import type { BatchInput } from '../batch/batch.js';
 import { UsageError } from '../errors.js';
 import { addLimitOptions, addOutputOptions, checkErrorCodeOption, limitsFrom, positive, warnNoRedact } from './options.js';
 import { EXIT } from './exit-codes.js';
@@ -29,7 +28,7 @@ export function addBatchCommand(program: Command): void {
     .action(async (args: string[], o: Record<string, string | boolean | undefined>) => {
       warnNoRedact(o.redact === false);
       // loaded here, not at start-up (see main.ts)
-      const [{ expandInputs, readManifest, runBatch }, { BUNDLE_COLUMNS, csvText }] = await Promise.all([import('../batch/batch.js'), import('../report/csv.js')]);
+      const [{ gatherInputs, runBatch }, { BUNDLE_COLUMNS, csvText }] = await Promise.all([import('../batch/batch.js'), import('../report/csv.js')]);
       if (o.resume && !o.csv) throw new UsageError('--resume needs --csv FILE (the rows already written are what is resumed)');
       // output files are checked before any work, not after the first bundle is analysed
       for (const [flag, file] of [['--csv', o.csv], ['--jsonl', o.jsonl], ['--findings-csv', o.findingsCsv]] as const) {
@@ -38,18 +37,13 @@ export function addBatchCommand(program: Command): void {
         if (!(await fsp.stat(dirname(file)).catch(() => null))?.isDirectory()) throw new UsageError(`${flag} ${file}: no such folder: ${dirname(file)}`);
       }
       checkErrorCodeOption(o.errorCode);
-      let inputs: BatchInput[] = [];
-      if (o.manifest) {
-        try { inputs = readManifest(String(o.manifest)); } catch (e) { throw new UsageError((e as Error).message); }
-      }
       const notes: string[] = [];
-      inputs.push(...await expandInputs(args, notes));
+      const inputs = await gatherInputs(args, { manifest: o.manifest as string | undefined, errorCode: o.errorCode as string | undefined }, notes);
       if (!inputs.length) {
         const given = args.length || o.manifest ? notes.concat(o.manifest ? [`${o.manifest}: a manifest with no rows`] : []).join('; ') : 'nothing was given';
         throw new UsageError(`no bundles to analyse: ${given} (pass bundle files, folders of bundles, globs or --manifest)`);
       }
       for (const n of notes) process.stderr.write(`azlog: warning: ${n}\n`);
-      if (o.errorCode) for (const i of inputs) i.errorCode ??= String(o.errorCode);
       const jobs = o.jobs === undefined ? undefined : positive('jobs', String(o.jobs), 0);
       const shard = o.shard === undefined ? undefined : parseShard(String(o.shard));
       const tty = Boolean(process.stderr.isTTY) && o.progress !== false;
@@ -61,7 +55,7 @@ export function addBatchCommand(program: Command): void {
       const summary = await runBatch(inputs, {
         jobs, csv: o.csv as string | undefined, jsonl: o.jsonl as string | undefined, findingsCsv: o.findingsCsv as string | undefined,
         excel: Boolean(o.excel), resume: Boolean(o.resume), shard, limits: limitsFrom(o as Record<string, string>), noRedact: o.redact === false,
-        onRow: toStdout ? (row) => { bar.clear(); process.stdout.write(csvText(BUNDLE_COLUMNS, [row], { header: false, excel: Boolean(o.excel), bom: false })); bar.redraw(); } : undefined,
+        onRow: toStdout ? (row) => { bar.clear(); process.stdout.write(csvText(BUNDLE_COLUMNS, [row], { header: false, excel: Boolean(o.excel) })); bar.redraw(); } : undefined,
         onProgress: (p) => {
           if (o.progress === false) return;
           const rate = p.elapsedMs ? p.done / (p.elapsedMs / 1000) : 0;

@@ -1,8 +1,7 @@
 /** `azlog queue submit|status|export` and `azlog worker`: the ticket queue on Redis (BullMQ). */
 import { Command, Option } from 'commander';
-import type { BatchInput } from '../batch/batch.js';
 import { UsageError } from '../errors.js';
-import { checkQueueName, DEFAULT_QUEUE, DEFAULT_REDIS_URL, isUrl } from '../queue/names.js';
+import { checkQueueName, DEFAULT_QUEUE, DEFAULT_REDIS_URL } from '../queue/names.js';
 import { addLimitOptions, checkErrorCodeOption, limitsFrom, positive } from './options.js';
 
 // BullMQ, ioredis and the pipeline are imported inside the actions: `azlog --help` stays light
@@ -29,22 +28,16 @@ export function addQueueCommands(program: Command): void {
     .option('-e, --error-code <code>', 'error code applied to every bundle without one in the manifest')
     .option('--attempts <n>', 'runs of a failing bundle before it is recorded as an error row', '3'))
     .action(async (args: string[], o: Opts) => {
-      const [{ expandInputs, readManifest }, { redisTarget }, { withQueue }, { submit }] = await Promise.all([
+      const [{ gatherInputs }, { redisTarget }, { withQueue }, { submit }] = await Promise.all([
         import('../batch/batch.js'), import('../queue/connection.js'), import('../queue/session.js'), import('../queue/submit.js')]);
       const target = redisTarget(o.redis);
       const name = checkQueueName(o.queue);
       const attempts = positive('attempts', o.attempts, 3);
       checkErrorCodeOption(o.errorCode);
-      let inputs: BatchInput[] = [];
-      if (o.manifest) {
-        try { inputs = readManifest(String(o.manifest)); } catch (e) { throw new UsageError((e as Error).message); }
-      }
-      inputs.push(...args.filter(isUrl).map((path) => ({ ticket: '', path })));
       const notes: string[] = [];
-      inputs.push(...await expandInputs(args.filter((a) => !isUrl(a)), notes));
+      const inputs = await gatherInputs(args, { manifest: o.manifest as string | undefined, errorCode: o.errorCode as string | undefined, urls: true }, notes);
       if (!inputs.length) throw new UsageError(`no bundles to queue: ${notes.join('; ') || 'nothing was given'} (pass bundle files, folders of bundles, globs, URLs or --manifest)`);
       for (const n of notes) say(`warning: ${n}`);
-      if (o.errorCode) for (const i of inputs) i.errorCode ??= String(o.errorCode);
       const s = await withQueue(target, name, (q, client) => submit(q, client, inputs, { attempts, backoffMs: 2000, onWarning: (t) => say(`warning: ${t}`) }));
       const extra = [s.resubmitted ? `${s.resubmitted} already submitted (no second row)` : '', s.retried ? `${s.retried} failed before and queued again` : '',
         s.rejected ? `${s.rejected} with an unknown error code (an error row each)` : ''].filter(Boolean);
@@ -83,7 +76,7 @@ export function addQueueCommands(program: Command): void {
 
   addLimitOptions(addConnectionOptions(program.command('worker')
     .description('analyse bundles from the queue until SIGTERM/SIGINT (run one or more on each machine)')
-    .option('-c, --concurrency <n>', 'bundles analysed at a time, each on its own thread', '1')
+    .option('-c, --concurrency <n>', 'bundles analysed at a time, each in its own worker process', '1')
     .option('--lock-duration <seconds>', 'a job whose worker stops renewing its lock this long (killed, frozen) goes back to the queue', '30')
     .option('--until-empty', 'exit when nothing is waiting or running (for a batch job that drains the queue)')))
     .action(async (o: Opts) => {

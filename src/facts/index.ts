@@ -12,7 +12,10 @@ export interface ContextInput {
   events: Event[];
   agentMinutes: number[];
   timeZone: string | null;
-  /** The newest dated time of every record read, kept or not (routine lines are not kept). */
+  /**
+   * The newest dated time of the records not kept (the agent's routine lines), to the end of its
+   * five-minute bucket: the kept events give theirs themselves.
+   */
   newestDated?: number | null;
   present: Iterable<string>;
   symptom: SymptomCode | null;

@@ -8,7 +8,7 @@ import type { Event, JobWindow } from '../model/types.js';
 import { iso } from '../parse/time.js';
 
 /** The extension refuses a job more than 8400 s after it was requested (code 402). */
-export const JOB_MAX_MS = 8400 * 1000;
+const JOB_MAX_MS = 8400 * 1000;
 /** Result codes of a successful (0, 1 = success with warnings) or still transitioning (3) job. */
 const OK_CODES = [0, 1, 3];
 const STALE_AFTER_MS = 12 * 3600_000;

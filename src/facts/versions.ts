@@ -1,21 +1,17 @@
 /** Agent and extension versions: read strictly, compared numerically, unknown when unreadable. */
+import { memoByText } from '../parse/memo.js';
 
 /** The numeric parts of a version such as `2.2.53.1` or `WALinuxAgent-2.2.45`; null when it has none. */
-export function parseVersion(text: string | null | undefined): readonly number[] | null {
-  if (!text) return null;
-  // a log names the same few versions thousands of times (every heartbeat), and sorting compares them often
-  let parts = parsed.get(text);
-  if (parts === undefined) {
-    const m = /(?:^|[^\d.])(\d+(?:\.\d+){1,3})(?![\d.]*\d)/.exec(` ${text.trim()}`);
-    const numbers = m ? m[1]!.split('.').map(Number) : null;
-    parts = numbers && numbers.every(Number.isFinite) ? numbers : null;
-    if (parsed.size >= 1024) parsed.clear();
-    parsed.set(text, parts);
-  }
-  return parts;
+function parseVersion(text: string | null | undefined): readonly number[] | null {
+  return text ? parseVersionText(text) : null;
 }
 
-const parsed = new Map<string, readonly number[] | null>();
+// a log names the same few versions thousands of times (every heartbeat), and sorting compares them often
+const parseVersionText = memoByText((text: string): readonly number[] | null => {
+  const m = /(?:^|[^\d.])(\d+(?:\.\d+){1,3})(?![\d.]*\d)/.exec(` ${text.trim()}`);
+  const numbers = m ? m[1]!.split('.').map(Number) : null;
+  return numbers && numbers.every(Number.isFinite) ? numbers : null;
+}, 1024);
 
 /** Numeric comparison; null when either side cannot be read (never a string comparison). */
 export function compareVersions(a: string | null | undefined, b: string | null | undefined): number | null {

@@ -8,7 +8,8 @@ import { isDated, yearBefore } from '../parse/time.js';
 
 /**
  * Re-years inferred-year events in place, from the newest dated time: of the events, or `seen`
- * (the newest of every record read, kept or not); returns how many moved.
+ * (that of the records not kept, to within five minutes, which cannot change a year but within
+ * five minutes of the two days' allowance); returns how many moved.
  */
 export function yearFromDatedLines(events: Event[], seen: number | null = null): number {
   let newest: number | null = seen;

@@ -131,9 +131,7 @@ class HeldRecord implements DeferredText {
   }
 
   get byteLength(): number {
-    let n = this.header.end - this.header.start;
-    for (let k = 0; k < this.count; k++) n += 1 + this.held[k]!.end - this.held[k]!.start;
-    return n;
+    return this.bytes;
   }
 
   copyTo(target: Buffer, at: number): void {

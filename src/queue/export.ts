@@ -55,7 +55,7 @@ export async function exportRows(queue: UnitQueue, client: Redis, o: ExportOptio
   let header = true;
   const writeRows = (rows: Row[]) => {
     // --excel: CRLF after every row, the BOM once at the start
-    const text = csvText(BUNDLE_COLUMNS, rows, { header, excel, bom: excel && header });
+    const text = csvText(BUNDLE_COLUMNS, rows, { header, excel });
     if (o.csv) (header ? writeFileSync : appendFileSync)(o.csv, text); else o.out?.(text);
     header = false;
   };

@@ -22,7 +22,8 @@ export type Row = Record<string, string | number | null>;
 export type Cell = string | number | null | undefined;
 
 /** `excel`: CRLF line ends and a BOM; `bom: false` leaves the BOM out (rows appended to a file that has one). */
-export interface CsvOptions { excel?: boolean; header?: boolean; bom?: boolean }
+/** `excel`: a UTF-8 BOM in front of the header (a file's first write) and CRLF after every record. */
+export interface CsvOptions { excel?: boolean; header?: boolean }
 
 /**
  * First characters that make a spreadsheet read a text cell as a formula (OWASP "CSV injection";
@@ -50,8 +51,9 @@ export function recordEnd(excel = false): string {
 
 export function csvText(columns: readonly string[], rows: Row[], o: CsvOptions = {}): string {
   const end = recordEnd(o.excel);
-  let out = (o.bom ?? o.excel) ? '\uFEFF' : '';
-  if (o.header ?? true) out += columns.map(csvCell).join(',') + end;
+  const header = o.header ?? true;
+  let out = o.excel && header ? '\uFEFF' : '';
+  if (header) out += columns.map(csvCell).join(',') + end;
   for (const row of rows) out += columns.map((c) => csvCell(row[c])).join(',') + end;
   return out;
 }

@@ -1,8 +1,8 @@
 /**
  * The timeline's output formats. Each event is formatted once, while the bundle is read, into the
- * bytes that follow its time (its "tail"); the time itself (and where it came from) is only known
- * for sure once the whole bundle is read (a local-time log waits for /etc/timezone), so the merge
- * writes a short "head" in front of each tail.
+ * bytes that follow its time (its "tail"), and a short "head" with the time goes in front of it:
+ * while reading when the time is final then, at the merge for a local time (it waits for
+ * /etc/timezone) or a year-less one (it waits for the newest dated line).
  */
 import type { Event } from '../model/types.js';
 import { iso } from '../parse/time.js';
