@@ -184,12 +184,16 @@ redisTest('two workers, one killed mid-job, another started: every ticket one ro
   t.regex(ex.stderr, /11 tickets: 11 rows exported \(4 with an error\)/);
   const text = readFileSync(out, 'utf8');
   t.is(text.split('\n')[0], BUNDLE_COLUMNS.join(','), 'the columns of batch');
-  // --excel: one BOM, CRLF after the header and every row
-  const xl = join(dir, 'out-excel.csv');
-  t.is((await run(['queue', 'export', ...common, '--csv', xl, '--excel'])).code, 0);
+  // --excel: one BOM, CRLF after the header and every row, in the findings CSV too
+  const xl = join(dir, 'out-excel.csv'), xlFindings = join(dir, 'findings-excel.csv');
+  t.is((await run(['queue', 'export', ...common, '--csv', xl, '--findings-csv', xlFindings, '--excel'])).code, 0);
   const xlText = readFileSync(xl, 'utf8');
   t.is(xlText.split('\ufeff').length, 2);
   t.is(xlText.split('\r\n').length - 1, 12);
+  const xlFindingsText = readFileSync(xlFindings, 'utf8');
+  t.true(xlFindingsText.startsWith('\ufeff') && xlFindingsText.split('\ufeff').length === 2);
+  t.true(xlFindingsText.split('\n').length > 2, 'findings were exported');
+  t.false(/[^\r]\n/.test(xlFindingsText), 'every line ends with CRLF');
   const rows = parse(text, { columns: true }) as Rows;
   t.deepEqual(rows.map((r) => r.ticket).sort(), ["'=SUM(1)", 'T-1', 'T-10', 'T-2', 'T-3', 'T-4', 'T-5', 'T-6', 'T-8', 'T-9', 'T-big'], 'every ticket exactly once, formulas escaped');
   const by = (ticket: string) => rows.find((r) => r.ticket === ticket)!;

@@ -76,7 +76,7 @@ export async function exportRows(queue: UnitQueue, client: Redis, o: ExportOptio
       // the time of the analysis, not of the export
       rows.push({ ...bundleRow(r.report, { ...input, error: r.error, durationMs: r.ms, sha256: r.sha256 }), analyzed_at: new Date(r.finishedOn).toISOString() });
       if (r.error) summary.errors++;
-      if (r.report && o.findingsCsv) appendFileSync(o.findingsCsv, csvText(FINDING_COLUMNS, findingRows(r.report, input), { header: false }));
+      if (r.report && o.findingsCsv) appendFileSync(o.findingsCsv, csvText(FINDING_COLUMNS, findingRows(r.report, input), { header: false, excel }));
       if (r.report && o.jsonl) appendFileSync(o.jsonl, reportLine(input, r.report));
     }
     summary.rows += rows.length;
