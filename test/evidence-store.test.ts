@@ -57,7 +57,7 @@ test('activity buckets in any order: the same set as a Set of them, as sorted ru
   t.is(runs.first, first);
 });
 
-test('records the sieve deferred come back as they went in: the first and the latest, any text, any number of lines', (t) => {
+test('records the sieve deferred come back as they went in: the first and the latest, any text, any number of lines, between records built whole', (t) => {
   const store = new EvidenceStore();
   const build = (lines: readonly string[], lineNo: number): Event => ({
     ms: lineNo * 1000, timeSource: 'explicit-utc', file: 'var/log/waagent.log', line: lineNo, lines: lines.length, kind: 'waagent.extension.state',
@@ -75,6 +75,8 @@ test('records the sieve deferred come back as they went in: the first and the la
   const total = 6000;
   for (let i = 1; i <= total; i++) {
     const lines = linesOf(i);
+    // some records of the kind arrive built (a warning, say): they share the ring with the held bytes
+    if (i % 7 === 0) { store.add(build(lines, i)); continue; }
     store.defer('waagent.extension.state', 'var/log/waagent.log', i * 1000, 'explicit-utc', textOf(lines), i, lines.join('\n').length, build);
   }
   const kept = store.events();

@@ -1,6 +1,6 @@
 /** Shared test helpers: temporary dirs, running the CLI, sample bundles generated on demand. */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { mkdtempSync, promises as fsp, rmSync } from 'node:fs';
+import { mkdtempSync, promises as fsp, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,4 +40,17 @@ export async function writeBundle(dir: string, name: string, data: Buffer | stri
   await fsp.mkdir(dirname(path), { recursive: true });
   await fsp.writeFile(path, data);
   return path;
+}
+
+/**
+ * Runs the CLI and gives its result with its peak RSS in MB (Linux): VmHWM, which starts afresh at
+ * exec, unlike getrusage's maxRSS that a child inherits from this big test process, written by
+ * the child when it exits.
+ */
+export function azlogPeak(args: string[]): Run & { peakMb: number } {
+  const dir = tmp('azlog-peak-');
+  const hook = join(dir, 'peak.mjs'), out = join(dir, 'peak.txt');
+  writeFileSync(hook, `import { readFileSync, writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(${JSON.stringify(out)}, /VmHWM:\\s*(\\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))[1]));\n`);
+  const r = spawnSync(process.execPath, ['--import', hook, BIN, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, peakMb: Number(readFileSync(out, 'utf8')) / 1024 };
 }

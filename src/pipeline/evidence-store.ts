@@ -79,10 +79,9 @@ class TailRing {
   private readonly lengths: number[] = [];
   private readonly lineNos: number[] = [];
   private readonly builders: (BuildFn | undefined)[] = [];
+  // compacted in place, and replaced only to grow: a new arena at every compaction left ~78 MB of
+  // dead arenas over the 150 MB bundle, kept until a full collection and counted in RSS
   private arena = Buffer.allocUnsafeSlow(0);
-  // compaction copies into the previous arena when it is big enough: a new one every time left
-  // ~78 MB of dead arenas over the 150 MB bundle, kept until a full collection and counted in RSS
-  private spare = Buffer.allocUnsafeSlow(0);
   private used = 0;
   private next = 0;
 
@@ -111,22 +110,28 @@ class TailRing {
     return old;
   }
 
-  /** Moves the live records' bytes to the front of an arena with room for `more` (the record in `replacing` is dead). */
+  /**
+   * Moves the live records' bytes to the front of the arena (the record in `replacing` is dead),
+   * then makes room for `more`. Records sit in the arena in the ring's order, oldest first, so
+   * each moves towards the front and never over a record not yet moved.
+   */
   private compact(more: number, replacing: number): void {
-    let live = 0;
-    for (let i = 0; i < this.weights.length; i++) if (i !== replacing && this.builders[i]) live += this.lengths[i]!;
-    const needed = Math.max(64 * 1024, 2 * (live + more));
-    const arena = this.spare.length >= 1.5 * (live + more) ? this.spare : Buffer.allocUnsafeSlow(needed);
+    const n = this.weights.length;
     let at = 0;
-    for (let i = 0; i < this.weights.length; i++) {
-      if (i === replacing || !this.builders[i]) continue;
-      this.arena.copy(arena, at, this.offsets[i]!, this.offsets[i]! + this.lengths[i]!);
+    // the slot after the one being written holds the oldest record (a new slot is the last)
+    for (let k = 1; k < n; k++) {
+      const i = (replacing + k) % n;
+      if (!this.builders[i]) continue;
+      const from = this.offsets[i]!, length = this.lengths[i]!;
+      if (from !== at) this.arena.copyWithin(at, from, from + length);
       this.offsets[i] = at;
-      at += this.lengths[i]!;
+      at += length;
     }
-    this.spare = this.arena;
-    this.arena = arena;
     this.used = at;
+    if (1.5 * (at + more) <= this.arena.length) return;
+    const arena = Buffer.allocUnsafeSlow(Math.max(64 * 1024, 2 * (at + more)));
+    this.arena.copy(arena, 0, 0, at);
+    this.arena = arena;
   }
 
   /** The records, oldest first, deferred ones built. */
