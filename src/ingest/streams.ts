@@ -46,12 +46,11 @@ export function sha256File(path: string): Promise<string> {
  * - a chunk that lived through two scavenges moved to the old generation, where V8 collects it
  *   only once ~64 MB of such bytes have piled up. When the bytes held outside the heap pass
  *   EXTERNAL_SLACK more than the last full collection left, one runs (~5–8 ms on this heap).
- * The first reader also stops the young generation from growing (see pinYoungGeneration).
  */
 export class DeadBufferSweeper {
   private bytes = 0;
   private seen = -1;
-  constructor(private readonly step: number) { pinYoungGeneration(); }
+  constructor(private readonly step: number) {}
 
   passed(n: number): void {
     this.bytes += n;
@@ -76,13 +75,14 @@ function collectNow(): void {
 }
 
 /**
- * The young generation stays at the size it has when reading starts (1–4 MB a semi-space). V8
- * grows it when many objects survive: to 8 MB a semi-space while a large log is parsed, to 16 MB
- * while the kept evidence is built at the end, ~17 MB more at the peak of the 150 MB bundle. A
- * small one costs little here (150 MB analyze: 67 scavenges in 68 ms against 48 in 61 ms; a
- * batch of small bundles ~2 % CPU). The flag is the process's: a batch worker keeps it.
+ * Keeps the young generation at the size it has now (1–4 MB a semi-space). V8 grows it when many
+ * objects survive: to 8 MB a semi-space while analyze parses a large log, to 16 MB while the kept
+ * evidence is built at the end, ~17 MB more at the peak of the 150 MB bundle. For analyze a small
+ * one costs little (150 MB: 67 scavenges in 68 ms against 48 in 61 ms; a batch of small bundles
+ * ~2 % CPU); the timeline, which makes an object of every event, lost 5–10 % and does not call
+ * this. The flag is the process's: a batch worker keeps it.
  */
-function pinYoungGeneration(): void {
+export function pinYoungGeneration(): void {
   if (pinned) return;
   pinned = true;
   try { setFlagsFromString('--semi-space-growth-factor=1'); } catch { /* then the peak is higher */ }
