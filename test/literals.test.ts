@@ -43,6 +43,22 @@ test('both scans find the lowest-ranked literal present, as a plain search does'
   }), { numRuns: 3000 });
 });
 
+test('texts scanned between the ranges of one buffer leave every answer right (the rule stage between the sieve\'s lines)', (t) => {
+  const wasm = new LiteralMatcher(spec.literals, spec.ranks);
+  const piece = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom(...spec.literals), fc.constantFrom('\u00e9', ''));
+  // a text longer than the area kept for texts takes the buffer's place, which must then be loaded again
+  const text = fc.oneof(fc.array(piece, { maxLength: 8 }).map((p) => p.join('')), fc.constantFrom(...spec.literals).map((l) => 'y'.repeat(70_000) + l));
+  fc.assert(fc.property(fc.array(piece, { minLength: 1, maxLength: 40 }), fc.array(fc.tuple(fc.nat(), fc.nat(), text), { maxLength: 8 }), (pieces, steps) => {
+    const buf = Buffer.from(pieces.join(''));
+    for (const [a, b, txt] of steps) {
+      const start = a % (buf.length + 1), end = start + b % (buf.length - start + 1);
+      t.is(wasm.lowestRank(buf, start, end), expected(buf, start, end, spec.literals, spec.ranks!));
+      const bytes = Buffer.from(txt, 'latin1');
+      if (Buffer.from(txt).equals(bytes)) t.is(wasm.lowestRankOf(txt), expected(bytes, 0, bytes.length, spec.literals, spec.ranks!)); // ASCII: exact
+    }
+  }), { numRuns: 300 });
+});
+
 test('short literals, repeated literals and a buffer larger than the scan memory', (t) => {
   const literals = ['ab', 'abc', 'xyzzy', 'xyzzy', 'needle in', 'in a hay'];
   const ranks = [5, 4, 3, 1, 2, 0];
