@@ -62,6 +62,17 @@ test('--kinds lists every kind with how many events it has, after the filters', 
   t.deepEqual(listed.map(([k, n]) => [k!, Number(n)]), [...counts].sort((a, b) => a[0].localeCompare(b[0])));
   const warnings = azlog(['timeline', path, '--kinds', '--level', 'warning,error']).stdout.trim().split('\n').map((l) => l.split(/\s+/)[0]);
   t.deepEqual(warnings, [...new Set(events.filter((e) => e.level === 'warning' || e.level === 'error').map((e) => e.kind as string))].sort());
+  // counted as analyze reads when no filter needs a time or a level, through the spool when one does: the same counts
+  const countsOf = (pick: (e: Record<string, unknown>) => boolean) => {
+    const m = new Map<string, number>();
+    for (const e of events.filter(pick)) m.set(e.kind as string, (m.get(e.kind as string) ?? 0) + 1);
+    return [...m].sort((a, b) => a[0].localeCompare(b[0]));
+  };
+  const listedWith = (...args: string[]) => azlog(['timeline', path, '--kinds', ...args]).stdout.trim().split('\n').map((l) => l.split(/\s+/)).map(([k, n]) => [k!, Number(n)]);
+  t.deepEqual(listedWith('--kind', 'waagent.extension', '--file', 'waagent.log'),
+    countsOf((e) => (e.kind as string).startsWith('waagent.extension.') && (e.file as string).includes('waagent.log')));
+  const first = events.find((e) => e.time)!.time as string;
+  t.deepEqual(listedWith('--since', first), countsOf((e) => e.time !== null && (e.time as string) >= first));
 });
 
 test('the CSV has the jsonl columns, lines and attrs included', async (t) => {
