@@ -85,3 +85,24 @@ test('records the sieve deferred come back as they went in: the first and the la
   for (const e of kept) t.is(e.message, linesOf(e.line!).join('\n'), `line ${e.line}`);
   t.is(store.droppedEvents(), total - 2000);
 });
+
+test('built events come back from the ring as they went in: context, every kind of attribute, any text, a null time', (t) => {
+  const store = new EvidenceStore();
+  const make = (i: number): Event => ({
+    ms: i % 9 === 0 ? null : i * 1000, timeSource: i % 9 === 0 ? 'none' : 'explicit-utc', file: 'var/log/waagent.log', line: i, lines: 1 + (i % 3),
+    kind: 'waagent.extension.failed', level: i % 2 ? 'error' : 'warning',
+    message: `failed ${i} caf\u00e9 \u65e5\u672c \ud83d\ude00 "quoted" back\\slash\ttab${i % 3 ? '\nsecond line' : ''}${i % 50 === 0 ? 'm'.repeat(9000) : ''}`,
+    raw: `2024-06-11T03:12:35.114000Z ERROR ExtHandler failed ${i}${i % 70 === 0 ? 'r'.repeat(3000) : ''}`,
+    attrs: { handler: 'Microsoft.Foo.Bar', exitCode: i, timeoutSec: i / 4, cpuThrottled: i % 5 === 0 },
+    ...(i % 4 ? { context: { before: [`before ${i}`, ''], after: [`after ${i} \u00e9`] } } : {}),
+  });
+  const total = 5000;
+  for (let i = 1; i <= total; i++) store.add(make(i));
+  const kept = store.events().filter((e) => e.kind === 'waagent.extension.failed');
+  const cut = (s: string, n: number) => (s.length > n ? s.slice(0, n) + '\u2026' : s);
+  const want = [...Array.from({ length: 300 }, (_, k) => k + 1), ...Array.from({ length: 1700 }, (_, k) => total - 1700 + 1 + k)]
+    .map((i) => { const e = make(i); return { ...e, raw: cut(e.raw, 2048), message: cut(e.message, 8192) }; })
+    .sort((a, b) => (a.ms ?? Infinity) - (b.ms ?? Infinity));
+  t.is(kept.length, 2000);
+  t.deepEqual(kept, want);
+});

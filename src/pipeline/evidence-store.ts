@@ -66,19 +66,18 @@ function trimmed(e: Event, copy = true): Event {
 }
 
 /**
- * The latest records of a kind, in a ring. A record the sieve deferred is held as the UTF-8 of
- * its lines in a byte arena rather than as strings and objects: the ring replaces hundreds of
- * thousands of them in a large log, and as objects they would live just long enough to fill the
- * old generation.
+ * The latest records of a kind, in a ring, each held as bytes in one arena rather than as strings
+ * and objects: the ring replaces hundreds of thousands of them in a large log, and as objects they
+ * would live just long enough to fill the old generation. A record the sieve deferred is the UTF-8
+ * of its lines; a built event, the UTF-8 of its JSON (EncodedEvent). Each is built back at the end.
  */
 class TailRing {
-  private readonly events: (Event | undefined)[] = [];
   private readonly weights: number[] = [];
-  // a deferred record: its bytes in the arena, first line number and builder (builders[slot])
+  // each record's bytes in the arena, first line number and builder
   private readonly offsets: number[] = [];
   private readonly lengths: number[] = [];
   private readonly lineNos: number[] = [];
-  private readonly builders: (BuildFn | undefined)[] = [];
+  private readonly builders: BuildFn[] = [];
   // compacted in place, and replaced only to grow: a new arena at every compaction left ~78 MB of
   // dead arenas over the 150 MB bundle, kept until a full collection and counted in RSS
   private arena = Buffer.allocUnsafeSlow(0);
@@ -88,24 +87,18 @@ class TailRing {
   get size(): number { return this.weights.length; }
 
   /** Puts `k` in the next slot (a new one while `grow`, else the oldest); returns the weight it replaced. */
-  put(k: Kept, w: number, grow: boolean): number {
+  put(k: Deferred, w: number, grow: boolean): number {
     const slot = grow ? this.weights.length : this.next;
     const old = grow ? 0 : this.weights[slot]!;
     this.weights[slot] = w;
-    if (isDeferred(k)) {
-      const bytes = k.text.byteLength;
-      if (this.used + bytes > this.arena.length) this.compact(bytes, slot);
-      k.text.copyTo(this.arena, this.used);
-      this.offsets[slot] = this.used;
-      this.lengths[slot] = bytes;
-      this.used += bytes;
-      this.lineNos[slot] = k.lineNo;
-      this.builders[slot] = k.build;
-      this.events[slot] = undefined;
-    } else {
-      this.events[slot] = k;
-      this.builders[slot] = undefined;
-    }
+    const bytes = k.text.byteLength;
+    if (this.used + bytes > this.arena.length) this.compact(bytes, slot);
+    k.text.copyTo(this.arena, this.used);
+    this.offsets[slot] = this.used;
+    this.lengths[slot] = bytes;
+    this.used += bytes;
+    this.lineNos[slot] = k.lineNo;
+    this.builders[slot] = k.build;
     if (!grow) this.next = (this.next + 1) % this.weights.length;
     return old;
   }
@@ -121,7 +114,6 @@ class TailRing {
     // the slot after the one being written holds the oldest record (a new slot is the last)
     for (let k = 1; k < n; k++) {
       const i = (replacing + k) % n;
-      if (!this.builders[i]) continue;
       const from = this.offsets[i]!, length = this.lengths[i]!;
       if (from !== at) this.arena.copyWithin(at, from, from + length);
       this.offsets[i] = at;
@@ -134,13 +126,11 @@ class TailRing {
     this.arena = arena;
   }
 
-  /** The records, oldest first, deferred ones built. */
+  /** The records, oldest first, built. */
   all(): Event[] {
     const out: Event[] = [];
     for (let n = 0; n < this.weights.length; n++) {
       const i = (this.next + n) % this.weights.length;
-      const build = this.builders[i];
-      if (!build) { out.push(this.events[i]!); continue; }
       // lines hold no newline byte: each is decoded on its own, as it was read
       const lines: string[] = [];
       const bytes = this.arena.subarray(this.offsets[i]!, this.offsets[i]! + this.lengths[i]!);
@@ -150,11 +140,37 @@ class TailRing {
         lines.push(bytes.toString('utf8', at, nl));
         at = nl + 1;
       }
-      out.push(trimmed(build(lines, this.lineNos[i]!), false));
+      out.push(trimmed(this.builders[i]!(lines, this.lineNos[i]!), false));
     }
     return out;
   }
 }
+
+/**
+ * A built event on its way into the ring, as the UTF-8 of its JSON: held as objects, the events of
+ * a log full of errors lived just long enough to be promoted, and the ring turned them over into
+ * old-generation garbage faster than V8 collected it (a 48 MB log with every fifth line an ERROR
+ * peaked at ~150 MB). JSON escapes newlines, so the bytes are one line; `build` parses them back.
+ */
+class EncodedEvent implements Deferred, DeferredText {
+  readonly text = this;
+  lineNo = 0;
+  rawChars = 0;
+  byteLength = 0;
+  private scratch = Buffer.allocUnsafeSlow(4096);
+  set(e: Event): this {
+    const json = JSON.stringify(e);
+    if (json.length * 3 > this.scratch.length) this.scratch = Buffer.allocUnsafeSlow(json.length * 3);
+    this.byteLength = this.scratch.write(json);
+    this.lineNo = e.line ?? 0;
+    this.rawChars = e.raw.length;
+    return this;
+  }
+  lines(): string[] { return [this.scratch.toString('utf8', 0, this.byteLength)]; }
+  copyTo(target: Buffer, at: number): void { this.scratch.copy(target, at, 0, this.byteLength); }
+  readonly build: BuildFn = (lines) => JSON.parse(lines[0]!) as Event;
+}
+const encoded = new EncodedEvent();
 
 class KindBucket {
   head: (Event | HeldLines)[] = [];
@@ -163,11 +179,13 @@ class KindBucket {
   /** Adds `k` weighing `w`; returns the change in kept characters. Without budget left a kind still keeps a few of each end. */
   add(k: Kept, w: number, budgetLeft: boolean): number {
     const head = budgetLeft ? HEAD_PER_KIND : MIN_PER_END, tail = budgetLeft ? TAIL_PER_KIND : MIN_PER_END;
-    if (this.head.length < head) { this.head.push(isDeferred(k) ? { lines: k.text.lines(), lineNo: k.lineNo, build: k.build } : k); return w; }
-    if (this.tail.size < tail) { this.tail.put(k, w, true); return w; }
+    if (this.head.length < head) { this.head.push(isDeferred(k) ? { lines: k.text.lines(), lineNo: k.lineNo, build: k.build } : trimmed(k)); return w; }
+    // the ring holds bytes: a built event goes in as its JSON (cut, but with no copies of its strings)
+    const r = isDeferred(k) ? k : encoded.set(trimmed(k, false));
+    if (this.tail.size < tail) { this.tail.put(r, w, true); return w; }
     this.dropped++;
     if (!this.tail.size) return 0;
-    return w - this.tail.put(k, w, false); // ring: keep the latest
+    return w - this.tail.put(r, w, false); // ring: keep the latest
   }
   all(): Event[] {
     return [...this.head.map((k) => (isDeferred(k) ? trimmed(k.build(k.lines, k.lineNo), false) : k)), ...this.tail.all()];
@@ -248,8 +266,8 @@ export class EvidenceStore implements PlainSink {
     this.count(e.kind, e.file, e.ms, e.timeSource);
     if (e.kind === 'system.timezone') this.timeZone = String(e.attrs.zone);
     if (ROUTINE.has(e.kind) && e.level !== 'error' && e.level !== 'warning') return;
-    const kept = trimmed(e);
-    this.keep(e.kind, kept, weight(kept.raw.length, kept.message.length));
+    // cut as it is kept: among the first of its kind, or as bytes in the ring (KindBucket.add)
+    this.keep(e.kind, e, weight(e.raw.length, e.message.length));
   };
 
   /** A record the sieve did not build (never a warning or an error): kept like any event of its kind, as its text until built. */
