@@ -86,11 +86,11 @@ test('records the sieve deferred come back as they went in: the first and the la
   t.is(store.droppedEvents(), total - 2000);
 });
 
-test('built events come back from the ring as they went in: context, every kind of attribute, any text, a null time', (t) => {
+test('built events come back from the ring as they went in: context, every kind of attribute, any text, no time, line or level', (t) => {
   const store = new EvidenceStore();
   const make = (i: number): Event => ({
-    ms: i % 9 === 0 ? null : i * 1000, timeSource: i % 9 === 0 ? 'none' : 'explicit-utc', file: 'var/log/waagent.log', line: i, lines: 1 + (i % 3),
-    kind: 'waagent.extension.failed', level: i % 2 ? 'error' : 'warning',
+    ms: i % 9 === 0 ? null : i * 1000, timeSource: i % 9 === 0 ? 'none' : 'explicit-utc', file: 'var/log/waagent.log', line: i % 13 === 0 ? null : i, lines: 1 + (i % 3),
+    kind: 'waagent.extension.failed', level: i % 11 === 0 ? null : i % 2 ? 'error' : 'warning',
     message: `failed ${i} caf\u00e9 \u65e5\u672c \ud83d\ude00 "quoted" back\\slash\ttab${i % 3 ? '\nsecond line' : ''}${i % 50 === 0 ? 'm'.repeat(9000) : ''}`,
     raw: `2024-06-11T03:12:35.114000Z ERROR ExtHandler failed ${i}${i % 70 === 0 ? 'r'.repeat(3000) : ''}`,
     attrs: { handler: 'Microsoft.Foo.Bar', exitCode: i, timeoutSec: i / 4, cpuThrottled: i % 5 === 0 },

@@ -7,6 +7,7 @@ import { ACTIVITY_BUCKET_MIN } from '../model/activity.js';
 import type { Event, TimeSource } from '../model/types.js';
 import { resolveLocal, yearBefore } from '../parse/time.js';
 import { BucketRuns } from './bucket-runs.js';
+import { decodeEvent, encodeEvent, eventBytesBound } from './event-bytes.js';
 import type { BuildFn, DeferredText, PlainSink } from '../parse/sieve.js';
 
 /** Kinds that are only counted (routine records, blank lines, generic log lines). */
@@ -69,7 +70,8 @@ function trimmed(e: Event, copy = true): Event {
  * The latest records of a kind, in a ring, each held as bytes in one arena rather than as strings
  * and objects: the ring replaces hundreds of thousands of them in a large log, and as objects they
  * would live just long enough to fill the old generation. A record the sieve deferred is the UTF-8
- * of its lines; a built event, the UTF-8 of its JSON (EncodedEvent). Each is built back at the end.
+ * of its lines; a built event, its encoding (EncodedEvent, event-bytes.ts). Each is built back at
+ * the end.
  */
 class TailRing {
   private readonly weights: number[] = [];
@@ -77,7 +79,8 @@ class TailRing {
   private readonly offsets: number[] = [];
   private readonly lengths: number[] = [];
   private readonly lineNos: number[] = [];
-  private readonly builders: BuildFn[] = [];
+  // null: the bytes are an encoded built event
+  private readonly builders: (BuildFn | null)[] = [];
   // compacted in place, and replaced only to grow: a new arena at every compaction left ~78 MB of
   // dead arenas over the 150 MB bundle, kept until a full collection and counted in RSS
   private arena = Buffer.allocUnsafeSlow(0);
@@ -87,18 +90,19 @@ class TailRing {
   get size(): number { return this.weights.length; }
 
   /** Puts `k` in the next slot (a new one while `grow`, else the oldest); returns the weight it replaced. */
-  put(k: Deferred, w: number, grow: boolean): number {
+  put(k: Deferred | EncodedEvent, w: number, grow: boolean): number {
     const slot = grow ? this.weights.length : this.next;
     const old = grow ? 0 : this.weights[slot]!;
     this.weights[slot] = w;
-    const bytes = k.text.byteLength;
+    const text = k instanceof EncodedEvent ? k : k.text;
+    const bytes = text.byteLength;
     if (this.used + bytes > this.arena.length) this.compact(bytes, slot);
-    k.text.copyTo(this.arena, this.used);
+    text.copyTo(this.arena, this.used);
     this.offsets[slot] = this.used;
     this.lengths[slot] = bytes;
     this.used += bytes;
     this.lineNos[slot] = k.lineNo;
-    this.builders[slot] = k.build;
+    this.builders[slot] = k instanceof EncodedEvent ? null : k.build;
     if (!grow) this.next = (this.next + 1) % this.weights.length;
     return old;
   }
@@ -131,44 +135,44 @@ class TailRing {
     const out: Event[] = [];
     for (let n = 0; n < this.weights.length; n++) {
       const i = (this.next + n) % this.weights.length;
+      const bytes = this.arena.subarray(this.offsets[i]!, this.offsets[i]! + this.lengths[i]!);
+      const build = this.builders[i];
+      if (!build) { out.push(decodeEvent(bytes)); continue; }
       // lines hold no newline byte: each is decoded on its own, as it was read
       const lines: string[] = [];
-      const bytes = this.arena.subarray(this.offsets[i]!, this.offsets[i]! + this.lengths[i]!);
       for (let at = 0; ;) {
         const nl = bytes.indexOf(10, at);
         if (nl < 0) { lines.push(bytes.toString('utf8', at)); break; }
         lines.push(bytes.toString('utf8', at, nl));
         at = nl + 1;
       }
-      out.push(trimmed(this.builders[i]!(lines, this.lineNos[i]!), false));
+      out.push(trimmed(build(lines, this.lineNos[i]!), false));
     }
     return out;
   }
 }
 
 /**
- * A built event on its way into the ring, as the UTF-8 of its JSON: held as objects, the events of
- * a log full of errors lived just long enough to be promoted, and the ring turned them over into
- * old-generation garbage faster than V8 collected it (a 48 MB log with every fifth line an ERROR
- * peaked at ~150 MB). JSON escapes newlines, so the bytes are one line; `build` parses them back.
+ * A built event on its way into the ring, as bytes (event-bytes.ts): held as objects, the events
+ * of a log full of errors lived just long enough to be promoted, and the ring turned them over
+ * into old-generation garbage faster than V8 collected it (a 48 MB log with every fifth line an
+ * ERROR peaked at ~155 MB).
  */
-class EncodedEvent implements Deferred, DeferredText {
-  readonly text = this;
+class EncodedEvent implements DeferredText {
   lineNo = 0;
   rawChars = 0;
   byteLength = 0;
-  private scratch = Buffer.allocUnsafeSlow(4096);
+  private scratch = Buffer.allocUnsafeSlow(16 * 1024);
   set(e: Event): this {
-    const json = JSON.stringify(e);
-    if (json.length * 3 > this.scratch.length) this.scratch = Buffer.allocUnsafeSlow(json.length * 3);
-    this.byteLength = this.scratch.write(json);
+    const bound = eventBytesBound(e);
+    if (bound > this.scratch.length) this.scratch = Buffer.allocUnsafeSlow(bound);
+    this.byteLength = encodeEvent(e, this.scratch);
     this.lineNo = e.line ?? 0;
     this.rawChars = e.raw.length;
     return this;
   }
-  lines(): string[] { return [this.scratch.toString('utf8', 0, this.byteLength)]; }
+  lines(): string[] { throw new Error('an encoded event has no lines'); }
   copyTo(target: Buffer, at: number): void { this.scratch.copy(target, at, 0, this.byteLength); }
-  readonly build: BuildFn = (lines) => JSON.parse(lines[0]!) as Event;
 }
 const encoded = new EncodedEvent();
 
