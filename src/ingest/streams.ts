@@ -90,6 +90,20 @@ export function pinYoungGeneration(): void {
 let pinned = false;
 
 /**
+ * Bytes the caller no longer holds outside the heap (the evidence store's arenas, once built):
+ * they are old, so only a full collection returns them, and building the kept evidence from them
+ * allocates meanwhile; every RELEASED_STEP of them, one runs.
+ */
+export function releasedOutsideHeap(bytes: number): void {
+  released += bytes;
+  if (released < RELEASED_STEP) return;
+  released = 0;
+  collectNow();
+}
+let released = 0;
+const RELEASED_STEP = 4 * 1024 * 1024;
+
+/**
  * After a large bundle is read, its inflated chunks are dead but some of their bytes are still
  * held, waiting for a full collection. Building the kept evidence comes next and needs room of its
  * own; one full collection first (~5 ms) gives those bytes back. A small bundle has little to give

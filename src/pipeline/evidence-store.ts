@@ -67,19 +67,21 @@ function trimmed(e: Event, copy = true): Event {
 }
 
 /**
- * The latest records of a kind, in a ring, each held as bytes in one arena rather than as strings
- * and objects: the ring replaces hundreds of thousands of them in a large log, and as objects they
- * would live just long enough to fill the old generation. A record the sieve deferred is the UTF-8
- * of its lines; a built event, its encoding (EncodedEvent, event-bytes.ts). Each is built back at
- * the end.
+ * The latest records of a kind, in a ring. Once the ring is full and turning over, each record is
+ * held as bytes in one arena rather than as strings and objects: the ring replaces hundreds of
+ * thousands of them in a large log, and as objects they would live just long enough to fill the
+ * old generation. A record the sieve deferred is the UTF-8 of its lines; a built event, its
+ * encoding (EncodedEvent, event-bytes.ts). Each is built back at the end. A built event that fills
+ * the ring (the first TAIL_PER_KIND) stays an object: nothing replaces it before the end.
  */
 class TailRing {
   private readonly weights: number[] = [];
-  // each record's bytes in the arena, first line number and builder
+  // a built event held as itself (undefined: the slot holds bytes)
+  private readonly events: (Event | undefined)[] = [];
+  // bytes: their place in the arena, the first line number and the builder (null: an encoded event)
   private readonly offsets: number[] = [];
   private readonly lengths: number[] = [];
   private readonly lineNos: number[] = [];
-  // null: the bytes are an encoded built event
   private readonly builders: (BuildFn | null)[] = [];
   // compacted in place, and replaced only to grow: a new arena at every compaction left ~78 MB of
   // dead arenas over the 150 MB bundle, kept until a full collection and counted in RSS
@@ -90,19 +92,24 @@ class TailRing {
   get size(): number { return this.weights.length; }
 
   /** Puts `k` in the next slot (a new one while `grow`, else the oldest); returns the weight it replaced. */
-  put(k: Deferred | EncodedEvent, w: number, grow: boolean): number {
+  put(k: Deferred | EncodedEvent | Event, w: number, grow: boolean): number {
     const slot = grow ? this.weights.length : this.next;
     const old = grow ? 0 : this.weights[slot]!;
     this.weights[slot] = w;
-    const text = k instanceof EncodedEvent ? k : k.text;
-    const bytes = text.byteLength;
-    if (this.used + bytes > this.arena.length) this.compact(bytes, slot);
-    text.copyTo(this.arena, this.used);
-    this.offsets[slot] = this.used;
-    this.lengths[slot] = bytes;
-    this.used += bytes;
-    this.lineNos[slot] = k.lineNo;
-    this.builders[slot] = k instanceof EncodedEvent ? null : k.build;
+    if (k instanceof EncodedEvent || isDeferred(k)) {
+      const text = k instanceof EncodedEvent ? k : k.text;
+      const bytes = text.byteLength;
+      this.events[slot] = undefined; // before compacting: the slot's old bytes, if any, are dead
+      if (this.used + bytes > this.arena.length) this.compact(bytes, slot);
+      text.copyTo(this.arena, this.used);
+      this.offsets[slot] = this.used;
+      this.lengths[slot] = bytes;
+      this.used += bytes;
+      this.lineNos[slot] = k.lineNo;
+      this.builders[slot] = k instanceof EncodedEvent ? null : k.build;
+    } else {
+      this.events[slot] = k;
+    }
     if (!grow) this.next = (this.next + 1) % this.weights.length;
     return old;
   }
@@ -118,6 +125,7 @@ class TailRing {
     // the slot after the one being written holds the oldest record (a new slot is the last)
     for (let k = 1; k < n; k++) {
       const i = (replacing + k) % n;
+      if (this.events[i]) continue; // an object, no bytes
       const from = this.offsets[i]!, length = this.lengths[i]!;
       if (from !== at) this.arena.copyWithin(at, from, from + length);
       this.offsets[i] = at;
@@ -130,11 +138,21 @@ class TailRing {
     this.arena = arena;
   }
 
+  /** The arena's bytes, given up: all() is the ring's last use. */
+  release(): number {
+    const n = this.arena.length;
+    this.arena = Buffer.allocUnsafeSlow(0);
+    this.used = 0;
+    return n;
+  }
+
   /** The records, oldest first, built. */
   all(): Event[] {
     const out: Event[] = [];
     for (let n = 0; n < this.weights.length; n++) {
       const i = (this.next + n) % this.weights.length;
+      const held = this.events[i];
+      if (held) { out.push(held); continue; }
       const bytes = this.arena.subarray(this.offsets[i]!, this.offsets[i]! + this.lengths[i]!);
       const build = this.builders[i];
       if (!build) { out.push(decodeEvent(bytes)); continue; }
@@ -184,12 +202,11 @@ class KindBucket {
   add(k: Kept, w: number, budgetLeft: boolean): number {
     const head = budgetLeft ? HEAD_PER_KIND : MIN_PER_END, tail = budgetLeft ? TAIL_PER_KIND : MIN_PER_END;
     if (this.head.length < head) { this.head.push(isDeferred(k) ? { lines: k.text.lines(), lineNo: k.lineNo, build: k.build } : trimmed(k)); return w; }
-    // the ring holds bytes: a built event goes in as its JSON (cut, but with no copies of its strings)
-    const r = isDeferred(k) ? k : encoded.set(trimmed(k, false));
-    if (this.tail.size < tail) { this.tail.put(r, w, true); return w; }
+    if (this.tail.size < tail) { this.tail.put(isDeferred(k) ? k : trimmed(k), w, true); return w; }
     this.dropped++;
     if (!this.tail.size) return 0;
-    return w - this.tail.put(r, w, false); // ring: keep the latest
+    // turning over, the ring holds bytes: a built event goes in encoded (cut, with no copies of its strings)
+    return w - this.tail.put(isDeferred(k) ? k : encoded.set(trimmed(k, false)), w, false); // ring: keep the latest
   }
   all(): Event[] {
     return [...this.head.map((k) => (isDeferred(k) ? trimmed(k.build(k.lines, k.lineNo), false) : k)), ...this.tail.all()];
@@ -286,11 +303,18 @@ export class EvidenceStore implements PlainSink {
     this.keptChars += b.add(k, w, this.keptChars < KEPT_CHARS_BUDGET);
   }
 
-  /** All kept events with local times converted to UTC (zone from the bundle), sorted by time. */
-  events(): Event[] {
+  /**
+   * All kept events with local times converted to UTC (zone from the bundle), sorted by time.
+   * `released` hears of the bytes each kind held outside the heap, no longer needed once built.
+   */
+  events(released?: (bytes: number) => void): Event[] {
     if (this.resolved) return this.resolved;
     const out: Event[] = [];
-    for (const b of this.buckets.values()) for (const e of b.all()) out.push(resolveTime(e, this.timeZone));
+    for (const b of this.buckets.values()) {
+      for (const e of b.all()) out.push(resolveTime(e, this.timeZone));
+      // the kind's bytes are built: the caller may give their memory back before the next kind's are
+      released?.(b.tail.release());
+    }
     out.sort((a, b) => (a.ms ?? Infinity) - (b.ms ?? Infinity));
     this.resolved = out;
     return out;
