@@ -38,6 +38,7 @@ for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+
  * starts again at every position of a long path-like run, which made it quadratic.
  */
 function hasRun(s: string, n: number): boolean {
+  if (s.length < n) return false;
   for (let i = 0, run = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 128 && BASE64[c]) { if (++run >= n) return true; } else run = 0;
