@@ -19,7 +19,7 @@ import { specOf } from './ingest/catalogue.js';
 import { BundleError, UsageError } from './errors.js';
 import { redact } from './report/redact.js';
 import { folderContents, holdsSeveralBundles } from './ingest/folder.js';
-import { collectAfterReading, pinYoungGeneration, releasedOutsideHeap } from './ingest/streams.js';
+import { collectAfterReading, pinYoungGeneration } from './ingest/streams.js';
 
 export interface AnalyzeOptions {
   /** Symptom code or published message the Backup job showed. */
@@ -85,8 +85,7 @@ export async function analyzeWithInventory(input: string | Readable, options: An
   if (inventory.present.length === 0 && inventory.problems.length === 0) {
     throw new BundleError(`${options.displayPath ?? input}: no Azure VM artifact recognised (${inventory.entries} entries read; expected waagent.log, /var/lib/waagent or /var/log/azure)`);
   }
-  collectAfterReading(inventory.inflatedBytes);
-  const events = store.events(releasedOutsideHeap);
+  const events = store.events(collectAfterReading(inventory.inflatedBytes));
   const agentMinutes = store.agentMinutes();
   const ctx = buildContext({ events, agentMinutes, timeZone: store.timeZone, newestDated: store.newestDated(), present: inventory.present, symptom: given });
   const facts = ctx.facts;

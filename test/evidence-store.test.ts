@@ -106,3 +106,33 @@ test('built events come back from the ring as they went in: context, every kind 
   t.is(kept.length, 2000);
   t.deepEqual(kept, want);
 });
+
+test('a ring that turned over while the text budget was spent, and may grow again once it is not, keeps its records whole and in order', (t) => {
+  // the budget runs out, a kind turns over part way, lighter records give budget back, the kind is seen again
+  const store = new EvidenceStore();
+  const KIND = 'waagent.extension.state';
+  const linesOf = (i: number) => [`${i} ${String.fromCharCode(97 + (i % 26)).repeat(1000)}`];
+  const build = (lines: readonly string[], lineNo: number): Event => ({
+    ms: lineNo * 1000, timeSource: 'explicit-utc', file: 'f', line: lineNo, lines: lines.length, kind: KIND, level: 'info', message: lines.join('\n'), raw: lines[0]!, attrs: {},
+  });
+  const textOf = (lines: string[]): DeferredText => {
+    const bytes = Buffer.from(lines.join('\n'));
+    return { rawChars: lines[0]!.length, lines: () => [...lines], byteLength: bytes.length, copyTo: (target, at) => { bytes.copy(target, at); } };
+  };
+  let i = 0;
+  const defer = (n: number) => { for (let k = 0; k < n; k++) { i++; const l = linesOf(i); store.defer(KIND, 'f', i * 1000, 'explicit-utc', textOf(l), i, l[0]!.length, build); } };
+  let h = 0;
+  const heavy = (kind: string, light = false) => store.add({ ms: h, timeSource: 'explicit-utc', file: 'g', line: h++, lines: 1, kind, level: 'error', message: light ? 'x' : 'm'.repeat(9000), raw: light ? 'x' : 'r'.repeat(3000), attrs: {} });
+  defer(350);
+  for (let k = 0; k < 2000; k++) heavy('waagent.heavy');
+  while (store.keptChars < 24 * 1024 * 1024) heavy('waagent.heavy2');
+  defer(30);
+  while (store.keptChars > 22 * 1024 * 1024) heavy('waagent.heavy', true);
+  defer(200);
+  const kept = store.events().filter((e) => e.kind === KIND);
+  t.true(kept.length > 300);
+  for (const e of kept) t.is(e.message, linesOf(e.line!).join('\n'), `line ${e.line}`);
+  const lines = kept.map((e) => e.line!);
+  t.deepEqual(lines, [...lines].sort((a, b) => a - b), 'oldest first');
+  t.is(lines.at(-1), i, 'the latest is kept');
+});

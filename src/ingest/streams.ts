@@ -90,29 +90,28 @@ export function pinYoungGeneration(): void {
 let pinned = false;
 
 /**
- * Bytes the caller no longer holds outside the heap (the evidence store's arenas, once built):
- * they are old, so only a full collection returns them, and building the kept evidence from them
- * allocates meanwhile; every RELEASED_STEP of them, one runs.
- */
-export function releasedOutsideHeap(bytes: number): void {
-  released += bytes;
-  if (released < RELEASED_STEP) return;
-  released = 0;
-  collectNow();
-}
-let released = 0;
-const RELEASED_STEP = 4 * 1024 * 1024;
-
-/**
  * After a large bundle is read, its inflated chunks are dead but some of their bytes are still
  * held, waiting for a full collection. Building the kept evidence comes next and needs room of its
  * own; one full collection first (~5 ms) gives those bytes back. A small bundle has little to give
- * back and skips it.
+ * back and skips it (a batch of small ones would pay for it on every bundle).
+ *
+ * For a large bundle it returns where to report the bytes the caller then stops holding outside
+ * the heap (the evidence store's arenas, once built): they are old, so only a full collection
+ * returns them, while building the kept evidence allocates; every RELEASED_STEP of them, one runs.
  */
-export function collectAfterReading(inflatedBytes: number): void {
-  if (inflatedBytes >= AFTER_READING_MIN) collectNow();
+export function collectAfterReading(inflatedBytes: number): ((bytes: number) => void) | undefined {
+  if (inflatedBytes < AFTER_READING_MIN) return undefined;
+  collectNow();
+  let released = 0;
+  return (bytes) => {
+    released += bytes;
+    if (released < RELEASED_STEP) return;
+    released = 0;
+    collectNow();
+  };
 }
 const AFTER_READING_MIN = 32 * 1024 * 1024;
+const RELEASED_STEP = 4 * 1024 * 1024;
 
 /** Scavenges seen by a gc observer (started on first use) and those forced here. */
 const scavenges = {

@@ -91,6 +91,14 @@ class TailRing {
 
   get size(): number { return this.weights.length; }
 
+  /**
+   * Whether a new slot may be added: only while the oldest record is in slot 0. Once the ring has
+   * turned over part way (the text budget ran out, then came back), a slot added at the end would
+   * sit among the newest, out of the ring's order, which both the order of all() and compaction
+   * rely on (compaction moved a record over one not yet moved).
+   */
+  get canGrow(): boolean { return this.next === 0 && !this.released; }
+
   /** Puts `k` in the next slot (a new one while `grow`, else the oldest); returns the weight it replaced. */
   put(k: Deferred | EncodedEvent | Event, w: number, grow: boolean): number {
     const slot = grow ? this.weights.length : this.next;
@@ -138,16 +146,19 @@ class TailRing {
     this.arena = arena;
   }
 
-  /** The arena's bytes, given up: all() is the ring's last use. */
+  /** The arena's bytes, given up once all() has built them: the ring is not read again. */
   release(): number {
     const n = this.arena.length;
     this.arena = Buffer.allocUnsafeSlow(0);
     this.used = 0;
+    this.released = true;
     return n;
   }
+  private released = false;
 
   /** The records, oldest first, built. */
   all(): Event[] {
+    if (this.released) throw new Error('evidence ring read after its bytes were given up');
     const out: Event[] = [];
     for (let n = 0; n < this.weights.length; n++) {
       const i = (this.next + n) % this.weights.length;
@@ -202,7 +213,7 @@ class KindBucket {
   add(k: Kept, w: number, budgetLeft: boolean): number {
     const head = budgetLeft ? HEAD_PER_KIND : MIN_PER_END, tail = budgetLeft ? TAIL_PER_KIND : MIN_PER_END;
     if (this.head.length < head) { this.head.push(isDeferred(k) ? { lines: k.text.lines(), lineNo: k.lineNo, build: k.build } : trimmed(k)); return w; }
-    if (this.tail.size < tail) { this.tail.put(isDeferred(k) ? k : trimmed(k), w, true); return w; }
+    if (this.tail.size < tail && this.tail.canGrow) { this.tail.put(isDeferred(k) ? k : trimmed(k), w, true); return w; }
     this.dropped++;
     if (!this.tail.size) return 0;
     // turning over, the ring holds bytes: a built event goes in encoded (cut, with no copies of its strings)
