@@ -93,7 +93,7 @@ test('built events come back from the ring as they went in: context, every kind 
     kind: 'waagent.extension.failed', level: i % 11 === 0 ? null : i % 2 ? 'error' : 'warning',
     message: `failed ${i} caf\u00e9 \u65e5\u672c \ud83d\ude00 "quoted" back\\slash\ttab${i % 3 ? '\nsecond line' : ''}${i % 50 === 0 ? 'm'.repeat(9000) : ''}`,
     raw: `2024-06-11T03:12:35.114000Z ERROR ExtHandler failed ${i}${i % 70 === 0 ? 'r'.repeat(3000) : ''}`,
-    attrs: { handler: 'Microsoft.Foo.Bar', exitCode: i, timeoutSec: i / 4, cpuThrottled: i % 5 === 0 },
+    attrs: { handler: 'Microsoft.Foo.Bar', exitCode: i, timeoutSec: i / 4, cpuThrottled: i % 5 === 0, seqNo: i % 6 ? i : NaN, limit: -Infinity },
     ...(i % 4 ? { context: { before: [`before ${i}`, ''], after: [`after ${i} \u00e9`] } } : {}),
   });
   const total = 5000;

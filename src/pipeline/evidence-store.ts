@@ -7,7 +7,7 @@ import { ACTIVITY_BUCKET_MIN } from '../model/activity.js';
 import type { Event, TimeSource } from '../model/types.js';
 import { resolveLocal, yearBefore } from '../parse/time.js';
 import { BucketRuns } from './bucket-runs.js';
-import { decodeEvent, encodeEvent, eventBytesBound } from './event-bytes.js';
+import { decodeEvent, EventEncoder } from './event-bytes.js';
 import type { BuildFn, DeferredText, PlainSink } from '../parse/sieve.js';
 
 /** Kinds that are only counted (routine records, blank lines, generic log lines). */
@@ -187,21 +187,16 @@ class TailRing {
  * into old-generation garbage faster than V8 collected it (a 48 MB log with every fifth line an
  * ERROR peaked at ~155 MB).
  */
-class EncodedEvent implements DeferredText {
+class EncodedEvent {
   lineNo = 0;
-  rawChars = 0;
   byteLength = 0;
-  private scratch = Buffer.allocUnsafeSlow(16 * 1024);
+  private readonly encoder = new EventEncoder();
   set(e: Event): this {
-    const bound = eventBytesBound(e);
-    if (bound > this.scratch.length) this.scratch = Buffer.allocUnsafeSlow(bound);
-    this.byteLength = encodeEvent(e, this.scratch);
+    this.byteLength = this.encoder.encode(e);
     this.lineNo = e.line ?? 0;
-    this.rawChars = e.raw.length;
     return this;
   }
-  lines(): string[] { throw new Error('an encoded event has no lines'); }
-  copyTo(target: Buffer, at: number): void { this.scratch.copy(target, at, 0, this.byteLength); }
+  copyTo(target: Buffer, at: number): void { this.encoder.bytes.copy(target, at, 0, this.byteLength); }
 }
 const encoded = new EncodedEvent();
 
