@@ -4,6 +4,7 @@
  */
 import { analyze } from '../analyze.js';
 import type { Limits } from '../ingest/limits.js';
+import { manageProcessMemory } from '../process-memory.js';
 
 export interface Job { id: number; path: string; errorCode?: string; limits?: Partial<Limits>; noRedact?: boolean; displayPath?: string }
 export type JobResult = { id: number; ok: true; report: Awaited<ReturnType<typeof analyze>>; ms: number } | { id: number; ok: false; error: string; ms: number };
@@ -19,6 +20,7 @@ async function run(job: Job): Promise<JobResult> {
 }
 
 if (process.send) {
+  manageProcessMemory();
   process.on('message', (job: Job) => { void run(job).then((r) => { if (process.connected) process.send!(r); }); });
   process.on('disconnect', () => process.exit(0));
 }

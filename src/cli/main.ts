@@ -14,6 +14,7 @@ import { localizeDocs, pickLang, tr } from '../messages/ui.js';
 import type { TimelineFilter } from '../timeline/timeline.js';
 import type { Level } from '../model/types.js';
 import { EXIT } from './exit-codes.js';
+import { manageProcessMemory } from '../process-memory.js';
 import { bytesProgress, ProgressLine } from './progress.js';
 import { addLimitOptions, addOutputOptions, limitsFrom, useColor, warnNoRedact } from './options.js';
 import { addBatchCommand } from './batch-command.js';
@@ -170,6 +171,7 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  manageProcessMemory();
   const program = buildProgram();
   try {
     await program.parseAsync(argv);

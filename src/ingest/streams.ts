@@ -5,6 +5,7 @@ import type { Readable } from 'node:stream';
 import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { processMemoryManaged } from '../process-memory.js';
 
 /**
  * Reads a stream whole when it holds at most `max` bytes; past that it keeps draining (so an
@@ -44,8 +45,9 @@ export function sha256File(path: string): Promise<string> {
  *   pile up before V8 scavenges on its own. Every `step` bytes, if no scavenge ran since the last
  *   step, one runs (well under a millisecond on a young generation that holds little);
  * - a chunk that lived through two scavenges moved to the old generation, where V8 collects it
- *   only once ~64 MB of such bytes have piled up. When the bytes held outside the heap pass
- *   EXTERNAL_SLACK more than the last full collection left, one runs (~5–8 ms on this heap).
+ *   only once ~64 MB of such bytes have piled up. In azlog's own process (process-memory.ts),
+ *   when the bytes held outside the heap pass EXTERNAL_SLACK more than the last full collection
+ *   left, one runs (~5–8 ms on azlog's heap).
  */
 export class DeadBufferSweeper {
   private bytes = 0;
@@ -59,7 +61,7 @@ export class DeadBufferSweeper {
     const natural = scavenges.observed - scavenges.forced;
     if (natural === this.seen) scavenges.force();
     else this.seen = natural;
-    if (getHeapStatistics().external_memory > externalLimit) collectNow();
+    if (processMemoryManaged() && getHeapStatistics().external_memory > externalLimit) collectNow();
   }
 }
 
@@ -80,10 +82,11 @@ function collectNow(): void {
  * evidence is built at the end, ~17 MB more at the peak of the 150 MB bundle. For analyze a small
  * one costs little (150 MB: 67 scavenges in 68 ms against 48 in 61 ms; a batch of small bundles
  * ~2 % CPU); the timeline, which makes an object of every event, lost 5–10 % and does not call
- * this. The flag is the process's: a batch worker keeps it.
+ * this. The flag is the process's, so it is set only in azlog's own (process-memory.ts); a batch
+ * worker keeps it.
  */
 export function pinYoungGeneration(): void {
-  if (pinned) return;
+  if (pinned || !processMemoryManaged()) return;
   pinned = true;
   try { setFlagsFromString('--semi-space-growth-factor=1'); } catch { /* then the peak is higher */ }
 }
@@ -93,14 +96,15 @@ let pinned = false;
  * After a large bundle is read, its inflated chunks are dead but some of their bytes are still
  * held, waiting for a full collection. Building the kept evidence comes next and needs room of its
  * own; one full collection first (~5 ms) gives those bytes back. A small bundle has little to give
- * back and skips it (a batch of small ones would pay for it on every bundle).
+ * back and skips it (a batch of small ones would pay for it on every bundle), and so does a
+ * program that uses azlog as a library (process-memory.ts).
  *
  * For a large bundle it returns where to report the bytes the caller then stops holding outside
  * the heap (the evidence store's arenas, once built): they are old, so only a full collection
  * returns them, while building the kept evidence allocates; every RELEASED_STEP of them, one runs.
  */
 export function collectAfterReading(inflatedBytes: number): ((bytes: number) => void) | undefined {
-  if (inflatedBytes < AFTER_READING_MIN) return undefined;
+  if (inflatedBytes < AFTER_READING_MIN || !processMemoryManaged()) return undefined;
   collectNow();
   let released = 0;
   return (bytes) => {
