@@ -1,6 +1,6 @@
 /** Shared test helpers: temporary dirs, running the CLI, sample bundles generated on demand. */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { mkdtempSync, promises as fsp, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, promises as fsp, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,5 +52,6 @@ export function azlogPeak(args: string[]): Run & { peakMb: number } {
   const hook = join(dir, 'peak.mjs'), out = join(dir, 'peak.txt');
   writeFileSync(hook, `import { readFileSync, writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(${JSON.stringify(out)}, /VmHWM:\\s*(\\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))[1]));\n`);
   const r = spawnSync(process.execPath, ['--import', hook, BIN, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (!existsSync(out)) throw new Error(`azlog ${args.join(' ')} ended without writing its peak (status ${r.status}, signal ${r.signal}): ${r.stderr}`);
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, peakMb: Number(readFileSync(out, 'utf8')) / 1024 };
 }

@@ -178,19 +178,21 @@ test('paths: top folders stripped, collector names unflattened, unsafe parts rem
   t.true(peakMb < 85, `peak RSS ${peakMb.toFixed(0)} MB`);
 });
 
-// before: the young generation grew while the kept evidence was built, and each ring arena had a
-// spare (101–103 MB); the ring held built errors as objects, promoted and then garbage (~152 MB)
-for (const [what, errors, limitMb] of [['a 48 MB agent log', false, 95], ['a 48 MB agent log with every fifth line an ERROR', true, 130]] as const) {
-  (process.platform === 'linux' ? test : test.skip)(`${what} is analysed in under ${limitMb} MB of memory`, async (t) => {
+// the issue's target for 150 MB is 100 MB; before: 108–110 MB (the young generation grew while the
+// kept evidence was built, each ring arena had a spare), now 90–93. The error-heavy log: ~152 MB
+// while the ring held built errors as objects, promoted and then garbage; now ~106.
+for (const [what, mb, errors, limitMb] of [['a 150 MB agent log', 150, false, 100], ['a 48 MB agent log with every fifth line an ERROR', 48, true, 130]] as const) {
+  // one at a time: a peak measured beside another analysis lags behind its concurrent marking
+  (process.platform === 'linux' ? test.serial : test.skip)(`${what} is analysed in under ${limitMb} MB of memory`, async (t) => {
     const dir = tmp();
     const log = join(dir, 'b', 'var', 'log', 'waagent.log');
-    await writeAgentLog(log, 48 * 1024 * 1024);
+    await writeAgentLog(log, mb * 1024 * 1024);
     if (errors) writeFileSync(log, readFileSync(log, 'latin1').split('\n').map((l, i) => (i % 5 === 4 ? l.replace(' INFO ', ' ERROR ') : l)).join('\n'), 'latin1');
     execFileSync('tar', ['-czf', join(dir, 'b.tgz'), '-C', join(dir, 'b'), 'var']);
     const r = azlogPeak(['analyze', join(dir, 'b.tgz'), '--format', 'json', '--no-progress']);
     t.true(r.code === 0 || r.code === 4, r.stderr);
     const report = JSON.parse(r.stdout);
-    t.true(report.stats.bytesRead > 48 * 1024 * 1024);
+    t.true(report.stats.bytesRead > mb * 1024 * 1024);
     if (errors) t.true(report.stats.eventsNotKept > 10_000, 'errors were turned over in the ring');
     t.true(r.peakMb < limitMb, `peak RSS ${r.peakMb.toFixed(0)} MB`);
   });
