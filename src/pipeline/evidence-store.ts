@@ -72,7 +72,7 @@ function trimmed(e: Event, copy = true): Event {
  * thousands of them in a large log, and as objects they would live just long enough to fill the
  * old generation. A record the sieve deferred is the UTF-8 of its lines; a built event, its
  * encoding (EncodedEvent, event-bytes.ts). Each is built back at the end. A built event that fills
- * the ring (the first TAIL_PER_KIND) stays an object: nothing replaces it before the end.
+ * the ring (the first TAIL_PER_KIND) stays an object: each of those is replaced once at most.
  */
 class TailRing {
   private readonly weights: number[] = [];

@@ -42,7 +42,7 @@ export interface TimelineResult {
   inventory: Inventory;
   /** Events written. */
   events: number;
-  /** First and last UTC time among the events that passed every filter but the time range. */
+  /** First and last UTC time among the events that passed every filter but the time range (null: none, or `--kinds` counted without reading times). */
   span: [number, number] | null;
 }
 
