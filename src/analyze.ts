@@ -19,7 +19,8 @@ import { specOf } from './ingest/catalogue.js';
 import { BundleError, UsageError } from './errors.js';
 import { redact } from './report/redact.js';
 import { folderContents, holdsSeveralBundles } from './ingest/folder.js';
-import { collectAfterReading, pinYoungGeneration } from './ingest/streams.js';
+import { collectAfterReading } from './ingest/streams.js';
+import { pinYoungGeneration } from './process-memory.js';
 
 export interface AnalyzeOptions {
   /** Symptom code or published message the Backup job showed. */

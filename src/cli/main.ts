@@ -14,7 +14,7 @@ import { localizeDocs, pickLang, tr } from '../messages/ui.js';
 import type { TimelineFilter } from '../timeline/timeline.js';
 import type { Level } from '../model/types.js';
 import { EXIT } from './exit-codes.js';
-import { manageProcessMemory } from '../process-memory.js';
+import { manageProcessMemory, pinYoungGeneration } from '../process-memory.js';
 import { bytesProgress, ProgressLine } from './progress.js';
 import { addLimitOptions, addOutputOptions, limitsFrom, useColor, warnNoRedact } from './options.js';
 import { addBatchCommand } from './batch-command.js';
@@ -47,6 +47,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--lang <lang>', 'language of text, md and html (default: from the locale)').choices(['en', 'ja']))
     .option('-e, --error-code <code>', 'the error code (or message) the Backup job showed; causes are then checked in its order')))
     .action(async (bundle: string, o: Opts) => {
+      pinYoungGeneration(); // before the pipeline's modules load (process-memory.ts)
       warnNoRedact(o.redact === false);
       const lang = pickLang(o.lang);
       const progress = new ProgressLine(o.progress !== false && Boolean(process.stderr.isTTY));

@@ -76,21 +76,6 @@ function collectNow(): void {
   externalLimit = Math.max(2 * EXTERNAL_SLACK, getHeapStatistics().external_memory + EXTERNAL_SLACK);
 }
 
-/**
- * Keeps the young generation at the size it has now (1–4 MB a semi-space). V8 grows it when many
- * objects survive: to 8 MB a semi-space while analyze parses a large log, to 16 MB while the kept
- * evidence is built at the end, ~17 MB more at the peak of the 150 MB bundle. For analyze a small
- * one costs little (150 MB: 67 scavenges in 68 ms against 48 in 61 ms; a batch of small bundles
- * ~2 % CPU); the timeline, which makes an object of every event, lost 5–10 % and does not call
- * this. The flag is the process's, so it is set only in azlog's own (process-memory.ts); a batch
- * worker keeps it.
- */
-export function pinYoungGeneration(): void {
-  if (pinned || !processMemoryManaged()) return;
-  pinned = true;
-  try { setFlagsFromString('--semi-space-growth-factor=1'); } catch { /* then the peak is higher */ }
-}
-let pinned = false;
 
 /**
  * After a large bundle is read, its inflated chunks are dead but some of their bytes are still
