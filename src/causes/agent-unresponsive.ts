@@ -31,7 +31,9 @@ export const agentUnresponsive: Cause = {
       const start = Math.floor(Date.parse(ctx.job.start) / 60000);
       const end = Math.floor(Date.parse(ctx.job.end) / 60000);
       alive = ctx.agentMinutes.some((m) => m >= start - HALF_HOUR_MIN && m <= end + HALF_HOUR_MIN);
-      const before = ctx.agentMinutes.filter((m) => m < start).at(-1);
+      // the minutes are sorted: the last one before the job, without a copy of them all (240,000 in a 1.5 GB log)
+      let before: number | undefined;
+      for (let k = ctx.agentMinutes.length - 1; k >= 0 && before === undefined; k--) if (ctx.agentMinutes[k]! < start) before = ctx.agentMinutes[k];
       if (!alive && before !== undefined) {
         silent = true;
         silence = { id: 'finding.agent-unresponsive.silent', params: { stopsAt: iso(agentRecordIn(ctx.events, before, 'last')) ?? '?', hours: Math.round((start - before) / 60), jobStart: ctx.job.start } };
