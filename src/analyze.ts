@@ -20,7 +20,6 @@ import { BundleError, UsageError } from './errors.js';
 import { redact } from './report/redact.js';
 import { folderContents, holdsSeveralBundles } from './ingest/folder.js';
 import { collectAfterReading } from './ingest/streams.js';
-import { pinYoungGeneration } from './process-memory.js';
 
 export interface AnalyzeOptions {
   /** Symptom code or published message the Backup job showed. */
@@ -80,7 +79,6 @@ export async function analyzeWithInventory(input: string | Readable, options: An
   const unknownCode = options.errorCode && !given ? options.errorCode : null;
   const started = performance.now();
   const store = new EvidenceStore();
-  pinYoungGeneration();
   const inventory = await scanBundle(input, store.add, { limits: options.limits, progress: options.progress, plain: options.fullGrammar ? undefined : store });
   // nothing recognised and nothing damaged: not a bundle at all (damage is reported as partial instead)
   if (inventory.present.length === 0 && inventory.problems.length === 0) {

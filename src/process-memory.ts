@@ -23,9 +23,9 @@ export function processMemoryManaged(): boolean {
  * log (8 MB) and while the kept evidence is built at the end (16 MB), ~17 MB more at the peak of
  * the 150 MB bundle. `azlog analyze` calls this before the pipeline's modules load, so it stays at
  * 1 MB (150 MB: 86–88 MB peak against 91–93 when pinned after them, the same time; 1.5 GB ~4 %
- * slower); analyze() calls it too, after them, which is what a batch worker gets (pinned before
- * them, a batch of small bundles was 12 % slower; after, ~2 %). The timeline, which makes an
- * object of every event, lost 5–10 % with it and does not call this. The flag is the process's.
+ * slower). Batch workers do not: a batch of small bundles was 12 % slower pinned at 1 MB, ~3–5 %
+ * at 4 MB, and holds no large one. Nor does the timeline, which makes an object of every event
+ * and lost 5–10 % with it. The flag is the process's.
  */
 export function pinYoungGeneration(): void {
   if (pinned || !managed) return;
