@@ -1,7 +1,7 @@
 /**
  * Whether this process is azlog's own (the CLI, a batch worker): then reading may tune V8 for a
- * lower peak (full collections when bytes held outside the heap pile up; ingest/streams.ts), and an
- * analysis keeps the young generation small. A program that imports azlog as a library keeps V8
+ * lower peak (full collections when bytes held outside the heap pile up; ingest/streams.ts), and
+ * `azlog analyze` keeps the young generation small. A program that imports azlog as a library keeps V8
  * as it set it.
  */
 import { setFlagsFromString } from 'node:v8';

@@ -76,7 +76,6 @@ function collectNow(): void {
   externalLimit = Math.max(2 * EXTERNAL_SLACK, getHeapStatistics().external_memory + EXTERNAL_SLACK);
 }
 
-
 /**
  * After a large bundle is read, its inflated chunks are dead but some of their bytes are still
  * held, waiting for a full collection. Building the kept evidence comes next and needs room of its
