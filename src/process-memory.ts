@@ -21,10 +21,10 @@ export function processMemoryManaged(): boolean {
  * Keeps V8's young generation at the size it has now, in azlog's own process. V8 grows it when
  * many objects survive: while modules load (to 4 MB a semi-space), while analyze parses a large
  * log (8 MB) and while the kept evidence is built at the end (16 MB), ~17 MB more at the peak of
- * the 150 MB bundle. `azlog analyze` calls this before the pipeline's modules load, so it stays at
- * 1 MB (150 MB: 86–88 MB peak against 91–93 when pinned after them, the same time; 1.5 GB ~4 %
- * slower). Batch workers do not: a batch of small bundles was 12 % slower pinned at 1 MB, ~3–5 %
- * at 4 MB, and holds no large one. Nor does the timeline, which makes an object of every event
+ * the 150 MB bundle. `azlog analyze` calls this once the pipeline's modules have loaded, at 4 MB:
+ * pinned before them, at 1 MB, the 150 MB peak was 86–88 MB instead of 91–93 but the analysis took
+ * 4–7 % more time. Batch workers do not: a batch of small bundles was 3–5 % slower pinned at 4 MB,
+ * and holds no large one. Nor does the timeline, which makes an object of every event
  * and lost 5–10 % with it. The flag is the process's.
  */
 export function pinYoungGeneration(): void {

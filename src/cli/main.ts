@@ -47,12 +47,12 @@ export function buildProgram(): Command {
     .addOption(new Option('--lang <lang>', 'language of text, md and html (default: from the locale)').choices(['en', 'ja']))
     .option('-e, --error-code <code>', 'the error code (or message) the Backup job showed; causes are then checked in its order')))
     .action(async (bundle: string, o: Opts) => {
-      pinYoungGeneration(); // before the pipeline's modules load (process-memory.ts)
       warnNoRedact(o.redact === false);
       const lang = pickLang(o.lang);
       const progress = new ProgressLine(o.progress !== false && Boolean(process.stderr.isTTY));
       if (bundle === '-' && process.stdin.isTTY) throw new UsageError('analyze -: stdin is a terminal; pipe a bundle in (azlog analyze - < bundle.tgz)');
       const { analyzeWithInventory } = await import('../analyze.js');
+      pinYoungGeneration(); // after the pipeline's modules have loaded (process-memory.ts)
       const { report, timeline } = await analyzeWithInventory(bundle === '-' ? process.stdin : bundle, {
         errorCode: o.errorCode || undefined, limits: limitsFrom(o), noRedact: o.redact === false, timeline: o.format === 'html',
         progress: (r, t, e) => progress.update(bytesProgress(r, t, e)),

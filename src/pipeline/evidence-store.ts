@@ -124,26 +124,31 @@ class TailRing {
 
   /**
    * Moves the live records' bytes to the front of the arena (the record in `replacing` is dead),
-   * then makes room for `more`. Records sit in the arena in the ring's order, oldest first, so
-   * each moves towards the front and never over a record not yet moved.
+   * or into a new one when that would leave too little room for `more`. Records sit in the arena
+   * in the ring's order, oldest first, so in place each moves towards the front and never over a
+   * record not yet moved.
    */
   private compact(more: number, replacing: number): void {
     const n = this.weights.length;
-    let at = 0;
     // the slot after the one being written holds the oldest record (a new slot is the last)
+    const slots: number[] = [];
+    let live = 0;
     for (let k = 1; k < n; k++) {
       const i = (replacing + k) % n;
       if (this.events[i]) continue; // an object, no bytes
+      slots.push(i);
+      live += this.lengths[i]!;
+    }
+    const target = 1.5 * (live + more) <= this.arena.length ? this.arena : Buffer.allocUnsafeSlow(Math.max(64 * 1024, 2 * (live + more)));
+    let at = 0;
+    for (const i of slots) {
       const from = this.offsets[i]!, length = this.lengths[i]!;
-      if (from !== at) this.arena.copyWithin(at, from, from + length);
+      if (target !== this.arena || from !== at) this.arena.copy(target, at, from, from + length); // copy allows overlap
       this.offsets[i] = at;
       at += length;
     }
+    this.arena = target;
     this.used = at;
-    if (1.5 * (at + more) <= this.arena.length) return;
-    const arena = Buffer.allocUnsafeSlow(Math.max(64 * 1024, 2 * (at + more)));
-    this.arena.copy(arena, 0, 0, at);
-    this.arena = arena;
   }
 
   /** The arena's bytes, given up once all() has built them: the ring is not read again. */
