@@ -83,9 +83,14 @@ export class AnswerCache {
   }
 }
 
-/** FNV-1a over a byte range, continuing from `h`. */
+/**
+ * A multiplicative hash over a byte range, continuing from `h`, four bytes a step (a byte a step
+ * was ~5 % of analyze on the 150 MB bundle); a collision only costs a lookup, as keys are compared.
+ */
 function hashBytes(h: number, r: ByteRange): number {
   const b = r.buf;
-  for (let i = r.start; i < r.end; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
-  return h;
+  let i = r.start;
+  for (const end4 = r.end - 3; i < end4; i += 4) h = Math.imul(h ^ (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24)), 0x01000193);
+  for (; i < r.end; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+  return h ^ (h >>> 15);
 }
