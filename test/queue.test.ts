@@ -232,6 +232,12 @@ redisTest('two workers, one killed mid-job, another started: every ticket one ro
   const future = await run(['queue', 'export', ...common, '--since', new Date(Date.now() + MINUTE).toISOString()]);
   t.is((parse(future.stdout, { columns: true }) as Rows).length, 0);
   t.regex(future.stderr, /0 rows exported.*11 older than --since/);
+  // a time without a zone is UTC, as in the timeline, whatever the machine's zone (read as local time, 14 hours ago there)
+  const noZone = await run(['queue', 'export', ...common, '--since', new Date(Date.now() + MINUTE).toISOString().slice(0, 19)], { TZ: 'Pacific/Kiritimati' });
+  t.is((parse(noZone.stdout, { columns: true }) as Rows).length, 0, noZone.stderr);
+  const badSince = await run(['queue', 'export', ...common, '--since', 'yesterday']);
+  t.is(badSince.code, 2);
+  t.regex(badSince.stderr, /^azlog: --since: not an ISO-8601 date or time: yesterday/);
   const st = await run(['queue', 'status', ...common]);
   t.regex(st.stdout, /waiting {2}0\n {2}active {3}0\n {2}done {5}6\n {2}failed {3}3\n {2}tickets {2}11\n/);
 });

@@ -60,14 +60,14 @@ export function addQueueCommands(program: Command): void {
     .option('--csv <file>', 'write one row per ticket here (default: stdout)')
     .option('--findings-csv <file>', 'write one row per finding here')
     .option('--jsonl <file>', 'write the full report of each ticket here, one per line')
-    .option('--since <time>', 'only rows that became final at or after this ISO time (submitted or analysed)')
+    .option('--since <time>', 'only rows that became final at or after this ISO time, UTC unless it names a zone (submitted or analysed)')
     .option('--excel', 'add a BOM so Excel reads UTF-8'))
     .action(async (o: Opts) => {
-      const [{ redisTarget }, { withQueue }, { exportRows }] = await Promise.all([
-        import('../queue/connection.js'), import('../queue/session.js'), import('../queue/export.js')]);
+      const [{ redisTarget }, { withQueue }, { exportRows }, { parseBound }] = await Promise.all([
+        import('../queue/connection.js'), import('../queue/session.js'), import('../queue/export.js'), import('../timeline/range.js')]);
       const target = redisTarget(o.redis);
-      const since = o.since === undefined ? undefined : Date.parse(o.since);
-      if (Number.isNaN(since)) throw new UsageError(`--since: not a date/time: ${o.since}`);
+      // as timeline's: ISO-8601, a time without a zone is UTC (the times exported are UTC)
+      const since = o.since === undefined ? undefined : parseBound('since', o.since);
       const s = await withQueue(target, checkQueueName(o.queue), (q, client) => exportRows(q, client, {
         csv: o.csv, findingsCsv: o.findingsCsv, jsonl: o.jsonl, since, excel: Boolean(o.excel), out: (t) => process.stdout.write(t),
       }));
