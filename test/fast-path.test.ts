@@ -13,6 +13,8 @@ import { Readable } from 'node:stream';
 import { parseEntry } from '../src/parse/dispatch.js';
 import { EvidenceStore } from '../src/pipeline/evidence-store.js';
 import { analyzeWithInventory, type AnalyzeOptions, type TimelineData } from '../src/analyze.js';
+import { timeline } from '../src/timeline/timeline.js';
+import type { Limits } from '../src/ingest/limits.js';
 import type { Report } from '../src/model/types.js';
 import { waagentGrammar } from '../grammars/waagent.js';
 import { writeAgentLog } from '../bench/generate.js';
@@ -35,6 +37,16 @@ async function bothPaths(path: string, options: AnalyzeOptions = {}): Promise<[O
   return [await run(options), await run({ ...options, fullGrammar: true })];
 }
 
+/** `timeline --level warning,error` read through the sieve and through the full grammar: its output and counts. */
+async function bothTimelines(path: string, limits?: Partial<Limits>): Promise<[string, string]> {
+  const run = async (fullGrammar: boolean) => {
+    let out = '';
+    const r = await timeline(path, (c) => { out += c.toString(); }, { format: 'jsonl', filter: { levels: new Set(['warning', 'error']) }, scan: { limits }, fullGrammar });
+    return `${r.events} ${JSON.stringify(r.span)}\n${out}`;
+  };
+  return [await run(false), await run(true)];
+}
+
 test('every sample bundle and shape: the same report through the sieve and through the full grammar', async (t) => {
   const dir = await sampleDir();
   const names = (await fsp.readdir(dir)).filter((n) => /\.(tgz|zip|tar)$/.test(n)).map((n) => join(dir, n));
@@ -43,6 +55,8 @@ test('every sample bundle and shape: the same report through the sieve and throu
   for (const p of [...names, ...shapes]) {
     const [fast, full] = await bothPaths(p);
     t.deepEqual(fast, full, p);
+    const [fastWarnings, fullWarnings] = await bothTimelines(p);
+    t.is(fastWarnings, fullWarnings, `timeline --level warning,error of ${p}`);
   }
 });
 
@@ -60,6 +74,8 @@ test('every excerpt of the real-log corpus: the same report either way', async (
       continue;
     }
     t.deepEqual(fast, full, ex.id);
+    const [fastWarnings, fullWarnings] = await bothTimelines(bundle);
+    t.is(fastWarnings, fullWarnings, `timeline --level warning,error of ${ex.id}`);
     if (fast.coverage.present.includes('waagent-log')) agentLogs++;
   }
   t.true(agentLogs > 20, `${agentLogs} excerpts hold an agent log`);
@@ -134,6 +150,11 @@ test('a large generated bundle with the hard cases mixed in: the same report eit
   const [cutFast, cutFull] = await bothPaths(bundle, { limits: { maxLineBytes: 200 } });
   t.true(cutFast.problems.some((p) => p.includes('were cut')));
   t.deepEqual(cutFast, cutFull);
+  for (const limits of [undefined, { maxLineBytes: 200 }]) {
+    const [fastWarnings, fullWarnings] = await bothTimelines(bundle, limits);
+    t.true(fastWarnings.split('\n').length > 1000, 'warnings and errors were written');
+    t.is(fastWarnings, fullWarnings, `timeline --level warning,error, limits ${JSON.stringify(limits)}`);
+  }
 });
 
 test('random agent logs: the same report either way', async (t) => {
@@ -158,6 +179,8 @@ test('random agent logs: the same report either way', async (t) => {
     if (!lines.join('').length) return true; // an empty file is refused before parsing
     const [fast, full] = await bothPaths(path, { limits: { maxLineBytes } });
     t.deepEqual(fast, full, lines.join('\n'));
+    const [fastWarnings, fullWarnings] = await bothTimelines(path, { maxLineBytes });
+    t.is(fastWarnings, fullWarnings, lines.join('\n'));
     if (fast.coverage.present.includes('waagent-log')) agentLogs++;
     return true;
   }), { numRuns: 120 });

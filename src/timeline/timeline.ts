@@ -36,6 +36,8 @@ export interface TimelineOptions {
   /** CSV for Excel: a BOM and CRLF line ends. */
   excel?: boolean;
   scan?: ScanOptions;
+  /** Build every record through the whole grammar, whatever the filters (the reference the faster reading is tested against). */
+  fullGrammar?: boolean;
 }
 
 export interface TimelineResult {
@@ -59,7 +61,7 @@ export async function timeline(bundle: string, write: (chunk: Buffer | string) =
   const fmt = formatter(options.format ?? 'text', options.noRedact ? (s) => s : redact, options.excel);
   if (fmt.start) await write(fmt.start);
   const out = new OutputBuffer(write);
-  const r = await mergedEvents(bundle, fmt.tail, options.filter ?? {}, options.scan ?? {}, (ms, src, chunk, off, len, headed) => out.add(headed ? '' : fmt.head(ms, src), chunk, off, len), fmt.head);
+  const r = await mergedEvents(bundle, fmt.tail, options.filter ?? {}, options.scan ?? {}, (ms, src, chunk, off, len, headed) => out.add(headed ? '' : fmt.head(ms, src), chunk, off, len), fmt.head, options.fullGrammar);
   await out.flush();
   return r;
 }
@@ -130,7 +132,7 @@ type Emit = (ms: number | null, timeSource: string, chunk: Buffer, off: number, 
  * `head`, an event whose time is final as it is read (all but local times, which wait for the
  * zone) is spooled with its head in front, so the merge only copies it.
  */
-async function mergedEvents(bundle: string, tail: (e: Event) => string, filter: TimelineFilter, scan: ScanOptions, emit: Emit, head?: (ms: number | null, timeSource: string) => string): Promise<TimelineResult> {
+async function mergedEvents(bundle: string, tail: (e: Event) => string, filter: TimelineFilter, scan: ScanOptions, emit: Emit, head?: (ms: number | null, timeSource: string) => string, fullGrammar = false): Promise<TimelineResult> {
   const dir = await fsp.mkdtemp(join(tmpdir(), 'azlog-timeline-'));
   // also when the process ends early (a closed pipe: `azlog timeline … | head`)
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
@@ -139,6 +141,10 @@ async function mergedEvents(bundle: string, tail: (e: Event) => string, filter: 
   let zone: string | null = null;
   // the newest dated time gives year-less lines their year, as in analyze (facts/years.ts)
   const newest = new NewestDated();
+  // only warnings and errors wanted: the records the sieve leaves unbuilt are never one, so it reads
+  // as analyze does, and only their times are seen (they may be the newest dated ones)
+  const problemsOnly = !fullGrammar && filter.levels !== undefined && [...filter.levels].every((l) => l === 'warning' || l === 'error');
+  const plain: PlainSink | undefined = problemsOnly ? { count: (_k, _f, ms, ts) => newest.see(ms, ts), defer: (_k, _f, ms, ts) => newest.see(ms, ts) } : undefined;
   try {
     const inventory = await scanBundle(bundle, (e) => {
       if (e.kind === 'system.timezone') zone = String(e.attrs.zone);
@@ -147,7 +153,7 @@ async function mergedEvents(bundle: string, tail: (e: Event) => string, filter: 
       // a local time waits for the zone, a year-less one for the newest dated time: their heads are written at the merge
       if (head && !(e.ms !== null && (e.timeSource === 'local:?' || e.timeSource === 'inferred-year'))) spool.add(e, head(e.ms, e.timeSource) + tail(e), true);
       else spool.add(e, tail(e), false);
-    }, scan);
+    }, { ...scan, plain });
     spool.finish();
     const { events, span } = await merge(spool, { zone, newest: newest.value(zone) }, filter, emit);
     return { inventory, events, span };
