@@ -56,6 +56,9 @@ const FILE_PARSERS: Partial<Record<ArtifactKind, WholeFileParser>> = {
 /** Whole-file artifacts are small by nature; larger ones are refused rather than buffered. */
 export const MAX_STATE_FILE_BYTES = 16 * 1024 * 1024;
 
+/** The kinds of the records a grammar's sieve only counts (SieveSpec.plainKind), over all grammars. */
+export const SIEVE_PLAIN_KINDS: readonly string[] = Object.values(LINE_GRAMMARS).flatMap((g) => (g?.sieve ? [g.sieve.plainKind] : []));
+
 export interface ParseStats { lines: number; events: number; unparsed: number; longLines: number; note: string | null }
 
 /**

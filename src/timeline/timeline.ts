@@ -19,6 +19,7 @@ import { scanBundle, type Inventory, type ScanOptions } from '../pipeline/scan.j
 import { redact } from '../report/redact.js';
 import { formatter, type TimelineFormat } from './format.js';
 import type { PlainSink } from '../parse/sieve.js';
+import { SIEVE_PLAIN_KINDS } from '../parse/dispatch.js';
 import { isDated, resolveLocal, yearBefore } from '../parse/time.js';
 
 export interface TimelineFilter {
@@ -51,9 +52,24 @@ export interface TimelineResult {
 /** Filters that do not depend on the time, applied while reading. */
 function keep(e: Pick<Event, 'level' | 'kind' | 'file'>, f: TimelineFilter): boolean {
   if (f.levels && (!e.level || !f.levels.has(e.level))) return false;
-  if (f.kinds && !f.kinds.some((k) => e.kind === k || e.kind.startsWith(k.endsWith('.') ? k : k + '.'))) return false;
-  if (f.file && !e.file.includes(f.file)) return false;
+  return keepKindAndFile(e.kind, e.file, f);
+}
+
+function keepKindAndFile(kind: string, file: string, f: TimelineFilter): boolean {
+  if (f.kinds && !f.kinds.some((k) => kind === k || kind.startsWith(k.endsWith('.') ? k : k + '.'))) return false;
+  if (f.file && !file.includes(f.file)) return false;
   return true;
+}
+
+/**
+ * Why the filter drops the records a sieve leaves unbuilt: by level (none is a warning or an
+ * error), or by kind (the plain ones are of one kind per grammar; a deferred one's kind is known,
+ * so it is built only if it may pass); null when it may keep plain records.
+ */
+function routineDropped(f: TimelineFilter): 'level' | 'kind' | null {
+  if (f.levels && !f.levels.has('info') && !f.levels.has('verbose')) return 'level';
+  if (f.kinds && SIEVE_PLAIN_KINDS.every((k) => !keepKindAndFile(k, '', { kinds: f.kinds }))) return 'kind';
+  return null;
 }
 
 /** Reads a bundle and writes its timeline, in time order, through `write`. */
@@ -141,19 +157,27 @@ async function mergedEvents(bundle: string, tail: (e: Event) => string, filter: 
   let zone: string | null = null;
   // the newest dated time gives year-less lines their year, as in analyze (facts/years.ts)
   const newest = new NewestDated();
-  // only warnings and errors wanted: the records the sieve leaves unbuilt are never one, so it reads
-  // as analyze does, and only their times are seen (they may be the newest dated ones)
-  const problemsOnly = !fullGrammar && filter.levels !== undefined && [...filter.levels].every((l) => l === 'warning' || l === 'error');
-  const plain: PlainSink | undefined = problemsOnly ? { count: (_k, _f, ms, ts) => newest.see(ms, ts), defer: (_k, _f, ms, ts) => newest.see(ms, ts) } : undefined;
+  const onEvent = (e: Event): void => {
+    if (e.kind === 'system.timezone') zone = String(e.attrs.zone);
+    newest.see(e.ms, e.timeSource);
+    if (!keep(e, filter)) return;
+    // a local time waits for the zone, a year-less one for the newest dated time: their heads are written at the merge
+    if (head && !(e.ms !== null && (e.timeSource === 'local:?' || e.timeSource === 'inferred-year'))) spool.add(e, head(e.ms, e.timeSource) + tail(e), true);
+    else spool.add(e, tail(e), false);
+  };
+  // When the filter drops every plain record (by level: routine records are never a warning or an
+  // error; or by kind), the sieve reads as analyze does: plain records are only seen for their
+  // time (it may be the newest dated one), and a deferred record is built only if its kind may pass.
+  const dropped = fullGrammar ? null : routineDropped(filter);
+  const plain: PlainSink | undefined = dropped ? {
+    count: (_kind, _file, ms, ts) => newest.see(ms, ts),
+    defer: (kind, file, ms, ts, text, lineNo, _chars, build) => {
+      if (dropped === 'kind' && keepKindAndFile(kind, file, filter)) onEvent(build(text.lines(), lineNo));
+      else newest.see(ms, ts);
+    },
+  } : undefined;
   try {
-    const inventory = await scanBundle(bundle, (e) => {
-      if (e.kind === 'system.timezone') zone = String(e.attrs.zone);
-      newest.see(e.ms, e.timeSource);
-      if (!keep(e, filter)) return;
-      // a local time waits for the zone, a year-less one for the newest dated time: their heads are written at the merge
-      if (head && !(e.ms !== null && (e.timeSource === 'local:?' || e.timeSource === 'inferred-year'))) spool.add(e, head(e.ms, e.timeSource) + tail(e), true);
-      else spool.add(e, tail(e), false);
-    }, { ...scan, plain });
+    const inventory = await scanBundle(bundle, onEvent, { ...scan, plain });
     spool.finish();
     const { events, span } = await merge(spool, { zone, newest: newest.value(zone) }, filter, emit);
     return { inventory, events, span };
