@@ -45,6 +45,8 @@ const SIEVED_FILTERS: TimelineFilter[] = [
   { levels: new Set(['warning', 'error']) },
   { kinds: ['waagent.extension', 'waagent.goal-state', 'waagent.http'] },
   { kinds: ['waagent.'], levels: new Set(['error']), file: 'waagent' },
+  { file: 'waagent.log.1' },
+  { file: 'extension.log', levels: new Set(['info', 'warning']) },
 ];
 async function bothTimelines(path: string, limits?: Partial<Limits>): Promise<[string, string]> {
   const run = async (fullGrammar: boolean) => {

@@ -31,8 +31,8 @@ export interface Inventory {
 export interface ScanOptions {
   limits?: Partial<Limits>;
   progress?: ProgressFn;
-  /** Leave plain and deferred records here instead of building them (the sieve, parse/sieve.ts). */
-  plain?: PlainSink;
+  /** Leave plain and deferred records here instead of building them (the sieve, parse/sieve.ts); a function chooses per file (none: build them). */
+  plain?: PlainSink | ((file: string) => PlainSink | undefined);
 }
 
 export async function scanBundle(path: string, onEvent: (e: Event) => void, options: ScanOptions = {}): Promise<Inventory> {
@@ -53,7 +53,8 @@ export async function scanBundle(path: string, onEvent: (e: Event) => void, opti
       if (unknownExamples.length < 10) unknownExamples.push(entry.path);
     }
     try {
-      const stats = await parseEntry(kind, entry.stream, { file: entry.path, mtime: entry.mtime }, limits.maxLineBytes, onEvent, options.plain);
+      const plain = typeof options.plain === 'function' ? options.plain(entry.path) : options.plain;
+      const stats = await parseEntry(kind, entry.stream, { file: entry.path, mtime: entry.mtime }, limits.maxLineBytes, onEvent, plain);
       lines += stats.lines; events += stats.events; unparsed += stats.unparsed;
       if (stats.unparsed) unparsedByFile[entry.path] = stats.unparsed;
       if (stats.note) problems.push(stats.note);

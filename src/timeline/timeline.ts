@@ -14,7 +14,7 @@
 import { closeSync, openSync, promises as fsp, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Event, Level } from '../model/types.js';
+import type { Event, Level, TimeSource } from '../model/types.js';
 import { scanBundle, type Inventory, type ScanOptions } from '../pipeline/scan.js';
 import { redact } from '../report/redact.js';
 import { formatter, type TimelineFormat } from './format.js';
@@ -62,7 +62,7 @@ function keepKindAndFile(kind: string, file: string, f: TimelineFilter): boolean
 }
 
 /**
- * Why the filter drops the records a sieve leaves unbuilt: by level (none is a warning or an
+ * Why the filter drops the records a sieve leaves unbuilt in the files it keeps: by level (none is a warning or an
  * error), or by kind (the plain ones are of one kind per grammar; a deferred one's kind is known,
  * so it is built only if it may pass); null when it may keep plain records.
  */
@@ -169,13 +169,17 @@ async function mergedEvents(bundle: string, tail: (e: Event) => string, filter: 
   // error; or by kind), the sieve reads as analyze does: plain records are only seen for their
   // time (it may be the newest dated one), and a deferred record is built only if its kind may pass.
   const dropped = fullGrammar ? null : routineDropped(filter);
-  const plain: PlainSink | undefined = dropped ? {
-    count: (_kind, _file, ms, ts) => newest.see(ms, ts),
+  const seen = (_kind: string, _file: string, ms: number | null, ts: TimeSource) => newest.see(ms, ts);
+  const sieved: PlainSink | undefined = dropped ? {
+    count: seen,
     defer: (kind, file, ms, ts, text, lineNo, _chars, build) => {
       if (dropped === 'kind' && keepKindAndFile(kind, file, filter)) onEvent(build(text.lines(), lineNo));
       else newest.see(ms, ts);
     },
   } : undefined;
+  // a file --file leaves out gives no event: its routine records are only seen for their times
+  const unread: PlainSink = { count: seen, defer: seen };
+  const plain = fullGrammar ? undefined : (file: string) => (filter.file && !file.includes(filter.file) ? unread : sieved);
   try {
     const inventory = await scanBundle(bundle, onEvent, { ...scan, plain });
     spool.finish();
