@@ -2,8 +2,8 @@
  * The sieve (src/parse/sieve.ts) against the full grammar: the JSON report, timing aside, and
  * every event the evidence store kept must be the same whether plain records are counted by the
  * sieve or built and classified one by one — on every sample, every excerpt of the real-log
- * corpus, a large generated bundle with the hard cases mixed in, and random logs. (`timeline`
- * always builds every event, so it has no second path to compare.)
+ * corpus, a large generated bundle with the hard cases mixed in, and random logs. So must the
+ * output of `timeline` under the filters that let it read through the sieve (SIEVED_FILTERS).
  */
 import test from 'ava';
 import fc from 'fast-check';
@@ -47,6 +47,10 @@ const SIEVED_FILTERS: TimelineFilter[] = [
   { kinds: ['waagent.'], levels: new Set(['error']), file: 'waagent' },
   { file: 'waagent.log.1' },
   { file: 'extension.log', levels: new Set(['info', 'warning']) },
+  { kinds: ['waagent.extension'], file: 'waagent.log.1' },
+  { kinds: ['waagent.extension.', 'waagent.http'], levels: new Set(['info', 'verbose']) },
+  { kinds: ['waagent.rec'] },
+  { levels: new Set(['verbose', 'error']) },
 ];
 async function bothTimelines(path: string, limits?: Partial<Limits>): Promise<[string, string]> {
   const run = async (fullGrammar: boolean) => {
@@ -60,6 +64,20 @@ async function bothTimelines(path: string, limits?: Partial<Limits>): Promise<[s
   };
   return [await run(false), await run(true)];
 }
+
+test('a plain agent line is the newest dated one: year-less syslog lines get the same year through the sieve', async (t) => {
+  // the sieve leaves that line unbuilt; its time must still give the syslog lines across New Year their year
+  const dir = tmp();
+  const agent = ['2025-01-05T10:00:00.000000Z INFO ExtHandler ExtHandler plain newest line',
+    '2024-12-20T10:00:00.000000Z INFO ExtHandler ExtHandler Enable extension: [main/handle.sh enable]',
+    '2024-12-20T10:00:01.000000Z WARNING ExtHandler ExtHandler odd',
+    '2024-12-20T10:00:02.000000Z VERBOSE ExtHandler ExtHandler HTTP connection [GET] [/machine/?comp=goalstate] [None] [{}]'].join('\n');
+  const syslog = ['Jan  3 10:00:00 vm kernel: [1.0] something error happened', 'Dec 30 10:00:00 vm waagent[12]: 2024/12/30 10:00:00 WARNING hi', 'Jan  6 23:00:00 vm systemd[1]: Started x'].join('\n');
+  const bundle = await writeBundle(dir, 'newyear.tgz', await tgzBuffer({ 'vm/var/log/waagent.log': agent + '\n', 'vm/var/log/syslog': syslog + '\n', 'vm/etc/timezone': 'Asia/Tokyo\n' }));
+  const [fast, full] = await bothTimelines(bundle);
+  t.is(fast, full);
+  t.regex(full, /"time":"2025-01-03T/, 'the syslog line of Jan 3 is in 2025');
+});
 
 test('every sample bundle and shape: the same report through the sieve and through the full grammar', async (t) => {
   const dir = await sampleDir();

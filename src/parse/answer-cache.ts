@@ -40,7 +40,7 @@ export class AnswerCache {
     if (this.keyLength < 0) return undefined;
     let h = hashBytes(Math.imul(0x811c9dc5 ^ form, 0x01000193), first);
     for (let k = 0; k < count; k++) h = hashBytes(Math.imul(h ^ 10, 0x01000193), rest[k]!);
-    h |= 0; // as the table stores it
+    h = finish(h); // as the table stores it
     this.hash = h;
     this.slot = (h >>> 0) & (SLOTS - 1);
     if (this.lengths[this.slot] !== length || this.hashes[this.slot] !== h || this.forms[this.slot] !== form) return undefined;
@@ -92,5 +92,12 @@ function hashBytes(h: number, r: ByteRange): number {
   let i = r.start;
   for (const end4 = r.end - 3; i < end4; i += 4) h = Math.imul(h ^ (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24)), 0x01000193);
   for (; i < r.end; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
-  return h ^ (h >>> 15);
+  return h;
+}
+
+/** Mixes the high bits of a key's hash into the low ones, which pick its slot (a multiplication only carries upwards). */
+function finish(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x45d9f3b);
+  return h ^ (h >>> 16);
 }

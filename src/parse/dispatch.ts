@@ -57,14 +57,14 @@ const FILE_PARSERS: Partial<Record<ArtifactKind, WholeFileParser>> = {
 export const MAX_STATE_FILE_BYTES = 16 * 1024 * 1024;
 
 /** The kinds of the records a grammar's sieve only counts (SieveSpec.plainKind), over all grammars. */
-export const SIEVE_PLAIN_KINDS: readonly string[] = Object.values(LINE_GRAMMARS).flatMap((g) => (g?.sieve ? [g.sieve.plainKind] : []));
+export const SIEVE_PLAIN_KINDS: readonly string[] = [...new Set(Object.values(LINE_GRAMMARS).flatMap((g) => (g?.sieve ? [g.sieve.plainKind] : [])))];
 
 export interface ParseStats { lines: number; events: number; unparsed: number; longLines: number; note: string | null }
 
 /**
  * Parses one entry. With `plain`, a grammar that has a sieve leaves its plain and deferred records
- * there instead of emitting them (analyze); without it every record becomes an Event (timeline,
- * and the full-grammar reference the fast path is checked against).
+ * there instead of emitting them (analyze, and timelines whose filters drop them); without it every
+ * record becomes an Event (timeline, and the full-grammar reference the fast path is checked against).
  */
 export async function parseEntry(kind: ArtifactKind | null, stream: Readable, ctx: FileContext, maxLineChars: number, emit: (e: Event) => void, plain?: PlainSink): Promise<ParseStats> {
   const stats: ParseStats = { lines: 0, events: 0, unparsed: 0, longLines: 0, note: null };

@@ -19,6 +19,11 @@ export function parseBound(option: 'since' | 'until', text: string): number {
   const ms = f ? fraction(f, 0)[0] : 0;
   let t = wallMs(Number(y), Number(mo), Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0), ms);
   if (Number.isNaN(t) || (s !== undefined && Number(s) > 59)) throw fail();
+  if (zone && zone.toUpperCase() !== 'Z') {
+    // zones lie within ±14:00, and an offset's minutes below 60
+    const digits = zone.slice(1).replace(':', '');
+    if (Number(digits.slice(0, 2)) > 14 || Number(digits.slice(2) || 0) > 59) throw fail();
+  }
   if (zone) t -= isoOffsetMs(zone);
   if (h === undefined && option === 'until') t += DAY_MS - 1;
   return t;
