@@ -166,7 +166,9 @@ test('batch says what it was given when there is nothing to analyse; a bad -e is
   const order: string[] = [];
   let fedBy = '';
   const feed = (by: string) => { if (!fedBy) { fedBy = by; writeFileSync(pipe, 'not a bundle'); } };
-  const timer = setTimeout(() => feed('timer'), 5000); // so a batch that hashes everything first ends, and fails below
+  // so a batch that hashes everything first ends, and fails below; generous, as a loaded CI machine
+  // once took over 5 s to start a worker and analyse the original
+  const timer = setTimeout(() => feed('timer'), 30_000);
   const summary = await runBatch([{ ticket: '1', path: original }, { ticket: '2', path: pipe }, { ticket: '3', path: join(dir, 'c-copy.tgz') }], {
     jobs: 1,
     onRow: (row) => {
