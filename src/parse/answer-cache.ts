@@ -40,7 +40,7 @@ export class AnswerCache {
     if (this.keyLength < 0) return undefined;
     let h = hashBytes(Math.imul(0x811c9dc5 ^ form, 0x01000193), first);
     for (let k = 0; k < count; k++) h = hashBytes(Math.imul(h ^ 10, 0x01000193), rest[k]!);
-    h = finish(h); // as the table stores it
+    h = finish(h); // an int32, as the table stores it
     this.hash = h;
     this.slot = (h >>> 0) & (SLOTS - 1);
     if (this.lengths[this.slot] !== length || this.hashes[this.slot] !== h || this.forms[this.slot] !== form) return undefined;

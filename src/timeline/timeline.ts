@@ -56,19 +56,23 @@ function keep(e: Pick<Event, 'level' | 'kind' | 'file'>, f: TimelineFilter): boo
 }
 
 function keepKindAndFile(kind: string, file: string, f: TimelineFilter): boolean {
-  if (f.kinds && !f.kinds.some((k) => kind === k || kind.startsWith(k.endsWith('.') ? k : k + '.'))) return false;
-  if (f.file && !file.includes(f.file)) return false;
-  return true;
+  return (!f.kinds || keepKind(kind, f.kinds)) && (!f.file || file.includes(f.file));
+}
+
+/** A kind given, or under a prefix given (`waagent.http` covers `waagent.http.failed`). */
+function keepKind(kind: string, kinds: readonly string[]): boolean {
+  return kinds.some((k) => kind === k || kind.startsWith(k.endsWith('.') ? k : k + '.'));
 }
 
 /**
- * Why the filter drops the records a sieve leaves unbuilt in the files it keeps: by level (none is a warning or an
- * error), or by kind (the plain ones are of one kind per grammar; a deferred one's kind is known,
- * so it is built only if it may pass); null when it may keep plain records.
+ * Why the filter drops the records a sieve leaves unbuilt in the files it keeps: by level (none is
+ * a warning or an error), or by kind (the plain ones are of one kind per grammar; a deferred one's
+ * kind is known, so it is built only if it may pass); null when it may keep plain records.
  */
 function routineDropped(f: TimelineFilter): 'level' | 'kind' | null {
   if (f.levels && !f.levels.has('info') && !f.levels.has('verbose')) return 'level';
-  if (f.kinds && SIEVE_PLAIN_KINDS.every((k) => !keepKindAndFile(k, '', { kinds: f.kinds }))) return 'kind';
+  const kinds = f.kinds;
+  if (kinds && SIEVE_PLAIN_KINDS.every((k) => !keepKind(k, kinds))) return 'kind';
   return null;
 }
 
@@ -77,7 +81,10 @@ export async function timeline(bundle: string, write: (chunk: Buffer | string) =
   const fmt = formatter(options.format ?? 'text', options.noRedact ? (s) => s : redact, options.excel);
   if (fmt.start) await write(fmt.start);
   const out = new OutputBuffer(write);
-  const r = await mergedEvents(bundle, fmt.tail, options.filter ?? {}, options.scan ?? {}, (ms, src, chunk, off, len, headed) => out.add(headed ? '' : fmt.head(ms, src), chunk, off, len), fmt.head, options.fullGrammar);
+  const r = await mergedEvents(bundle, {
+    tail: fmt.tail, head: fmt.head, filter: options.filter ?? {}, scan: options.scan ?? {}, fullGrammar: options.fullGrammar,
+    emit: (ms, src, chunk, off, len, headed) => out.add(headed ? '' : fmt.head(ms, src), chunk, off, len),
+  });
   await out.flush();
   return r;
 }
@@ -97,9 +104,12 @@ export async function timelineKinds(bundle: string, filter: TimelineFilter = {},
     const inventory = await scanBundle(bundle, (e) => add(e.kind, e.file), { ...scan, plain });
     return { kinds, result: { inventory, events, span: null } };
   }
-  const result = await mergedEvents(bundle, (e) => e.kind, filter, scan, (_ms, _src, chunk, off, len) => {
-    const k = chunk.toString('utf8', off, off + len);
-    kinds.set(k, (kinds.get(k) ?? 0) + 1);
+  const result = await mergedEvents(bundle, {
+    tail: (e) => e.kind, filter, scan,
+    emit: (_ms, _src, chunk, off, len) => {
+      const k = chunk.toString('utf8', off, off + len);
+      kinds.set(k, (kinds.get(k) ?? 0) + 1);
+    },
   });
   return { kinds, result };
 }
@@ -143,12 +153,24 @@ const OUT_BYTES = 1 << 20;
 /** `headed`: the bytes start with their head, written while reading because the time was final then. */
 type Emit = (ms: number | null, timeSource: string, chunk: Buffer, off: number, len: number, headed: boolean) => void | Promise<void>;
 
+interface MergeOptions {
+  /** The bytes of an event after its time. */
+  tail: (e: Event) => string;
+  /** The time in front of them: with it, an event whose time is final as read is spooled with its head. */
+  head?: (ms: number | null, timeSource: string) => string;
+  filter: TimelineFilter;
+  scan: ScanOptions;
+  emit: Emit;
+  /** Build every record, whatever the filter (TimelineOptions.fullGrammar). */
+  fullGrammar?: boolean;
+}
+
 /**
  * Scans, spools and merges; `emit` gets each event that passes the filter, in time order. With
  * `head`, an event whose time is final as it is read (all but local times, which wait for the
  * zone) is spooled with its head in front, so the merge only copies it.
  */
-async function mergedEvents(bundle: string, tail: (e: Event) => string, filter: TimelineFilter, scan: ScanOptions, emit: Emit, head?: (ms: number | null, timeSource: string) => string, fullGrammar = false): Promise<TimelineResult> {
+async function mergedEvents(bundle: string, { tail, head, filter, scan, emit, fullGrammar = false }: MergeOptions): Promise<TimelineResult> {
   const dir = await fsp.mkdtemp(join(tmpdir(), 'azlog-timeline-'));
   // also when the process ends early (a closed pipe: `azlog timeline … | head`)
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
