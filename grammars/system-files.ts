@@ -182,6 +182,14 @@ function classifyExtensionLog(e: Event): Event {
     if (st[2] === 'error') e.level = 'error';
     return e;
   }
+  // the 2.0.x agent library that Python handlers embed logs a failed command as `CalledProcessError.  Error Code is <rc>`,
+  // then `… Command string was <cmd>` and `… Command result was <output>`
+  const cpe = /^(?:ERROR:)?CalledProcessError\.\s+(?:Error Code is (-?\d+)|Command string was (.*))/.exec(msg);
+  if (cpe) {
+    e.kind = 'extension.command.failed';
+    if (cpe[1] !== undefined) e.attrs.exitCode = Number(cpe[1]); else e.attrs.command = cpe[2]!.trim();
+    return e;
+  }
   if (/\boperation=\w+/.test(msg)) {
     const op = /\boperation=(\w+)/.exec(msg)![1]!;
     e.attrs.op = op;
@@ -202,6 +210,12 @@ export const lineSamples: { grammar: 'windows' | 'generic'; file: string; lines:
     expect: { kind: 'extension.failed', level: 'error', attrs: { handler: 'Contoso.Linux.Tool', handlerVersion: '1.2.3', op: 'Enable', code: 1 } } },
   { grammar: 'generic', file: 'var/log/azure/contoso-tool/handler.log', lines: ['time=2021-01-01T01:01:01Z version=v1.0.0 operation=enable seq=2 event="enable failed" error="exit status 1"'],
     expect: { kind: 'extension.failed', level: 'error', timeSource: 'explicit-utc', attrs: { handler: 'contoso-tool', op: 'enable', event: 'enable failed' } } },
+  // LinuxDiagnostic 3.0.125 (azure-linux-extensions#947)
+  { grammar: 'generic', file: 'var/log/azure/Microsoft.Azure.Diagnostics.LinuxDiagnostic/extension.log', lines: ['2020/01/10 22:43:12 ERROR:CalledProcessError.  Error Code is 127'],
+    expect: { kind: 'extension.command.failed', level: 'error', attrs: { handler: 'Microsoft.Azure.Diagnostics.LinuxDiagnostic', exitCode: 127 } } },
+  { grammar: 'generic', file: 'var/log/azure/Microsoft.Azure.Diagnostics.LinuxDiagnostic/extension.log',
+    lines: ['2020/01/10 22:43:12 ERROR:CalledProcessError.  Command string was sed -i "s/RestartService syslog-ng\\\\s*$/RestartService syslog-ng || RestartService syslog/g" /opt/microsoft/omsagent/bin/configure_syslog.sh'],
+    expect: { kind: 'extension.command.failed', attrs: { command: 'sed -i "s/RestartService syslog-ng\\\\s*$/RestartService syslog-ng || RestartService syslog/g" /opt/microsoft/omsagent/bin/configure_syslog.sh' } } },
   { grammar: 'generic', file: 'var/log/azure/contoso-tool/handler.log', lines: ['time=2021-01-01T01:01:01Z version=v1.0.0 operation=enable seq=2 event=start'],
     expect: { kind: 'extension.event', level: 'info' } },
 ];

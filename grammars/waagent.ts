@@ -290,6 +290,22 @@ const RULES: Rule[] = [
   R('waagent.extension.failed', ['Extension status: [', 'have reached a terminal state'], /\('([A-Za-z][\w.]+)', 'error'\)/, (m) => ({ handler: m[1]!, status: 'error' })),
   R('waagent.extension.status', ['Extension status: [', 'have reached a terminal state']),
   R('waagent.extension.failed', ['Non-zero exit code', 'Timeout(', 'Downgrade not allowed', 'Failed to launch', 'HandlerManifest.json not found', 'Error while unzipping', 'Failed to save handler status', 'is mounted with the noexec flag', 'Unable to find version']),
+  // 2.0.x names the handler in its own words: `Installation failed for <Handler>-<ver>` (also Enable, Update, Uninstall)
+  R('waagent.extension.failed', ['Installation failed for ', 'Enable failed for ', 'Update failed for ', 'Uninstall failed for '],
+    /^(Installation|Enable|Update|Uninstall) failed for ([A-Za-z][\w.]*?)-(\d+(?:\.\d+)+)$/,
+    (m) => ({ op: m[1] === 'Installation' ? 'Install' : m[1]!, handler: m[2]!, handlerVersion: m[3]! })),
+  // ... and before it the handler command's end, without the handler's name
+  R('waagent.extension.failed', ['returned non-zero exit code('], /^Process \d+ returned non-zero exit code\((-?\d+)\)$/, (m) => ({ exitCode: Number(m[1]) })),
+  R('waagent.extension.failed', ['Process exceeded timeout of '], /^Process exceeded timeout of (\d+) seconds/, (m) => ({ timeoutSec: Number(m[1]) })),
+  // the agent's pass over all extension handlers raised (≤2.2.45, 2.4-2.7 and ≥2.8 wordings): none after it ran;
+  // an error naming a handler's directory is that handler's
+  R('waagent.extensions.failed', ['Exception processing extension handlers', 'ProcessExtensionsInGoalState failed', 'ProcessExtensionsGoalState failed', 'Unexpected error when processing goal state'],
+    /\/var\/lib\/waagent\/(?!WALinuxAgent-)([A-Za-z][\w.]*?)-(\d+(?:\.\d+)+)(?![\w.])|$/,
+    (m): Record<string, AttrValue> => (m[1] ? { handler: m[1], handlerVersion: m[2]! } : {})),
+  // the agent removes a handler's directory on uninstall, after an update, and when an install left it NotInstalled
+  R('waagent.extension.removed', ['Remove extension handler directory: ']),
+  R('waagent.extension.current-state', ['urrent handler state is: '], /(?:\[(\w+)\] )?[Cc]urrent handler state is: (\w+)/,
+    (m): Record<string, AttrValue> => ({ ...(m[1] ? { op: m[1] } : {}), state: m[2]!.toLowerCase() })),
   // verbose request/answer pairs: a request repeated with no answer between is a retry that got nothing back
   R('waagent.http.request', ['HTTP connection ['], /HTTP connection \[(\w+)\] \[(?:https?:\/\/([^/:\]]+)(?::(\d+))?)?([^\]]*)\]/,
     (m): Record<string, AttrValue> => {
@@ -570,4 +586,20 @@ export const samples: { lines: string[]; expect: Partial<Event> & { attrs?: Reco
     expect: { kind: 'waagent.agent.blacklisted', attrs: { version: '2.2.12' } } },
   { lines: ['2017/06/05 15:10:17.441046 INFO Agent WALinuxAgent-2.2.12 is blacklisted - skipping download'],
     expect: { kind: 'waagent.update.skipped', level: 'info', attrs: { version: '2.2.12' } } },
+  // extension failures in the agent's words: 2.0.x (azure-linux-extensions#217), the pass over all handlers raising
+  // (OMS-Agent-for-Linux#1117, WALinuxAgent#1423), handler directories removed and states found (#945, WALinuxAgent#1268, #290)
+  { lines: ['2016/08/04 10:16:36 ERROR:Installation failed for Microsoft.OSTCExtensions.VMAccessForLinux-1.4.1.0'],
+    expect: { kind: 'waagent.extension.failed', level: 'error', attrs: { gen: 'G0', op: 'Install', handler: 'Microsoft.OSTCExtensions.VMAccessForLinux', handlerVersion: '1.4.1.0' } } },
+  { lines: ['2016/08/04 10:16:36 ERROR:Process 32178 returned non-zero exit code(126)'],
+    expect: { kind: 'waagent.extension.failed', level: 'error', attrs: { gen: 'G0', exitCode: 126 } } },
+  { lines: ["2019/12/19 18:02:37.584161 WARNING ExtHandler Exception processing extension handlers: [Errno 2] No such file or directory: '/var/lib/waagent/Microsoft.EnterpriseCloud.Monitoring.OmsAgentForLinux-1.12.17/config'"],
+    expect: { kind: 'waagent.extensions.failed', level: 'warning', attrs: { gen: 'G2', handler: 'Microsoft.EnterpriseCloud.Monitoring.OmsAgentForLinux', handlerVersion: '1.12.17' } } },
+  { lines: ["2018/12/13 18:51:40.004441 WARNING ExtHandler Exception processing extension handlers: 'NoneType' object is not iterable"],
+    expect: { kind: 'waagent.extensions.failed', level: 'warning', attrs: { gen: 'G2', prefix: 'ExtHandler' } } },
+  { lines: ['2019/11/14 00:10:28.024454 INFO [Microsoft.EnterpriseCloud.Monitoring.OmsAgentForLinux-1.12.13] Remove extension handler directory: /var/lib/waagent/Microsoft.EnterpriseCloud.Monitoring.OmsAgentForLinux-1.12.13'],
+    expect: { kind: 'waagent.extension.removed', attrs: { handler: 'Microsoft.EnterpriseCloud.Monitoring.OmsAgentForLinux', handlerVersion: '1.12.13' } } },
+  { lines: ['2018/07/19 18:13:13.347322 INFO [Microsoft.Azure.Extensions.CustomScript-2.0.6] [Enable] current handler state is: notinstalled'],
+    expect: { kind: 'waagent.extension.current-state', attrs: { handler: 'Microsoft.Azure.Extensions.CustomScript', op: 'Enable', state: 'notinstalled' } } },
+  { lines: ['2016/12/07 15:31:20.481431 INFO [Microsoft.OSTCExtensions.CustomScriptForLinux-1.5.2.1] Current handler state is: NotInstalled'],
+    expect: { kind: 'waagent.extension.current-state', attrs: { handler: 'Microsoft.OSTCExtensions.CustomScriptForLinux', state: 'notinstalled' } } },
 ];

@@ -1,4 +1,4 @@
-import { VMSNAPSHOT } from '../facts/index.js';
+import { handlerId, VMSNAPSHOT } from '../facts/index.js';
 import { SNAPSHOT_HEADING, ARTICLE, blind, found, nearJob, notObservable, of, ruledOut, signs, type Cause } from './cause.js';
 
 export const extensionLoadFailed: Cause = {
@@ -14,7 +14,12 @@ export const extensionLoadFailed: Cause = {
     const state = of(ctx, 'handler.state', (e) => /^(NotInstalled|FailedUpgrade)$/i.test(String(e.attrs.state)) && String(e.attrs.handler ?? VMSNAPSHOT) === VMSNAPSHOT);
     const hstatus = of(ctx, 'handler.status', (e) => e.attrs.status === 'NotReady' && String(e.attrs.handler ?? VMSNAPSHOT) === VMSNAPSHOT);
     const shell = of(ctx, /^vmsnapshot\.shell\.(exit|no-python)$/, (e) => e.level === 'error');
-    const strong = [...failures, ...state, ...hstatus, ...shell];
+    // the agent's pass over all handlers raised: on VMSnapshot's files, or on none named, so VMSnapshot was not processed
+    const processing = of(ctx, 'waagent.extensions.failed', (e) => String(e.attrs.handler ?? VMSNAPSHOT) === VMSNAPSHOT);
+    const reinstalled = new Set(ctx.facts.reinstalledHandlers);
+    const again = of(ctx, /^waagent\.extension\.(?:removed|current-state)$/, (e) => e.attrs.handler === VMSNAPSHOT && reinstalled.has(handlerId(e)!)
+      && (e.kind === 'waagent.extension.removed' || e.attrs.state === 'notinstalled'));
+    const strong = [...failures, ...state, ...hstatus, ...shell, ...processing, ...again];
     if (!strong.length) {
       const ran = of(ctx, /^vmsnapshot\.(run\.start|result)$|^status\.vmsnapshot$/, (e) => nearJob(ctx, e) >= 0.85);
       return ruledOut(this, ctx, ran.slice(-1), { id: 'finding.extension-load-failed.ran' });
@@ -31,6 +36,8 @@ export const extensionLoadFailed: Cause = {
       state.length > 0 && { id: 'finding.extension-load-failed.handler-state', params: { state: String(state.at(-1)!.attrs.state) } },
       hstatus.length > 0 && { id: 'finding.extension-load-failed.not-ready' },
       shell.some((e) => e.kind === 'vmsnapshot.shell.no-python') && { id: 'finding.extension-load-failed.no-python' },
+      processing.length > 0 && { id: 'finding.extension-load-failed.processing-failed', params: { times: processing.length } },
+      again.length > 0 && { id: 'finding.extension-load-failed.reinstalled' },
     ]));
   },
 };

@@ -3,6 +3,7 @@ import type { Event, Facts } from '../model/types.js';
 import { iso } from '../parse/time.js';
 import { byVersion } from './versions.js';
 import { deriveJobs } from './jobs.js';
+import { reinstalledHandlers } from './handlers.js';
 import { minAgentAt } from './limits.js';
 import { ACTIVITY_BUCKET_MIN } from '../model/activity.js';
 
@@ -75,5 +76,6 @@ export function deriveFacts(events: Event[], agentMinutes: number[], timeZone: s
     resultCodes: [...new Set([...of('status.vmsnapshot').map((e) => e.attrs.resultCode), ...of('vmsnapshot.result').map((e) => e.attrs.code)]
       .filter((c): c is number => typeof c === 'number'))].sort((a, b) => a - b),
     snapshotNetworkFailures: of('vmsnapshot.network.failed').length,
+    reinstalledHandlers: reinstalledHandlers(events),
   };
 }

@@ -39,4 +39,5 @@ export function buildContext(input: ContextInput): CauseContext {
 export { agentRecordIn, VMSNAPSHOT } from './derive.js';
 export { succeeded } from './jobs.js';
 export { compareVersions } from './versions.js';
+export { handlerId } from './handlers.js';
 export { diskLimitAt, CURRENT_MIN_AGENT, formatSize } from './limits.js';

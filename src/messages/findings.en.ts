@@ -206,6 +206,8 @@ export const FINDINGS_EN = {
   'finding.extension-load-failed.handler-state': 'handler state {state}',
   'finding.extension-load-failed.not-ready': 'handler status NotReady',
   'finding.extension-load-failed.no-python': 'handle.sh found no Python',
+  'finding.extension-load-failed.processing-failed': 'the agent\'s pass over the extension handlers failed {times} time(s), so VMSnapshot was not processed',
+  'finding.extension-load-failed.reinstalled': 'the agent removed the VMSnapshot handler directory and had to install the same version again: its install keeps failing',
 
   'finding.classic-vm-agent-not-provisioned.no-log': 'no ovf-env.xml, agent log or disable_agent marker in the bundle',
   'finding.classic-vm-agent-not-provisioned.provisioned': 'the agent was provisioned and is not disabled',
@@ -258,6 +260,11 @@ export const FINDINGS_EN = {
   'finding.other-extension-failed.no-log': 'no agent log or extension status in the bundle',
   'finding.other-extension-failed.none': 'no other extension reported a failure',
   'finding.other-extension-failed.failing': 'extension(s) failing: {names}',
+  'finding.other-extension-failed.signs': '{parts}',
+  'finding.other-extension-failed.processing': 'the agent\'s pass over the extension handlers failed on the files of {names} ({times} time(s)), so no extension after it was processed',
+  'finding.other-extension-failed.reinstalled': 'the agent removed the handler directory of {names} and had to install the same version again: its install keeps failing',
+  'finding.other-extension-failed.cannot-run': '{names} could not run a command it needs (exit code {codes}: not executable or not found)',
+  'finding.other-extension-failed.commands': '{names} logged failed commands (exit code {codes})',
 
   'finding.platform-transient.none': 'no host-side (5xx) error was logged',
   'finding.platform-transient.server-errors': 'the host answered with server errors {times} time(s)',

@@ -207,6 +207,8 @@ export const FINDINGS_JA: Record<FindingKey, string> = {
   'finding.extension-load-failed.handler-state': 'ハンドラーの状態は {state} です。',
   'finding.extension-load-failed.not-ready': 'ハンドラーの状態は NotReady です。',
   'finding.extension-load-failed.no-python': 'handle.sh が Python を見つけられませんでした。',
+  'finding.extension-load-failed.processing-failed': 'エージェントによる拡張機能ハンドラーの処理が {times} 回失敗したため、VMSnapshot は処理されませんでした。',
+  'finding.extension-load-failed.reinstalled': 'エージェントが VMSnapshot のハンドラー ディレクトリを削除し、同じバージョンを再びインストールする必要がありました。インストールが失敗し続けています。',
 
   'finding.classic-vm-agent-not-provisioned.no-log': 'バンドルに ovf-env.xml もエージェントのログも disable_agent の目印もありません。',
   'finding.classic-vm-agent-not-provisioned.provisioned': 'エージェントはプロビジョニングされており、無効にもなっていません。',
@@ -259,6 +261,11 @@ export const FINDINGS_JA: Record<FindingKey, string> = {
   'finding.other-extension-failed.no-log': 'バンドルにエージェントのログも拡張機能の状態もありません。',
   'finding.other-extension-failed.none': 'ほかの拡張機能は失敗を報告していません。',
   'finding.other-extension-failed.failing': '失敗している拡張機能があります: {names}。',
+  'finding.other-extension-failed.signs': '{parts}',
+  'finding.other-extension-failed.processing': 'エージェントによる拡張機能ハンドラーの処理が {names} のファイルで失敗したため ({times} 回)、それ以降の拡張機能は処理されませんでした。',
+  'finding.other-extension-failed.reinstalled': 'エージェントが {names} のハンドラー ディレクトリを削除し、同じバージョンを再びインストールする必要がありました。インストールが失敗し続けています。',
+  'finding.other-extension-failed.cannot-run': '{names} が必要なコマンドを実行できませんでした (終了コード {codes}: 実行できないか、見つかりません)。',
+  'finding.other-extension-failed.commands': '{names} がコマンドの失敗を記録しています (終了コード {codes})。',
 
   'finding.platform-transient.none': 'ホスト側のエラー (5xx) は記録されていません。',
   'finding.platform-transient.server-errors': 'ホストがサーバー エラーを {times} 回返しました。',

@@ -161,6 +161,8 @@ export interface Facts {
   resultCodes: number[];
   /** extension.log records of snapshot calls that could not reach storage or the host. */
   snapshotNetworkFailures: number;
+  /** `<Handler>-<version>` of extension handlers whose directory the agent removed while they were still wanted (an install that keeps failing). */
+  reinstalledHandlers: string[];
 }
 
 export interface JobWindow {
