@@ -5,7 +5,7 @@
 import type { CauseId, Event, Evidence, Facts, Finding, FindingRole, FindingStatus, JobWindow, Message, SymptomCode } from '../model/types.js';
 import { iso } from '../parse/time.js';
 import { SYMPTOMS } from '../model/symptoms.js';
-import { succeeded } from '../facts/index.js';
+import { handlerId, succeeded } from '../facts/index.js';
 import { causeText, english } from '../messages/cause-texts.js';
 import type { Composite } from '../messages/catalogue.js';
 
@@ -247,6 +247,16 @@ export function recovered(ctx: CauseContext, events: Event[], withinMs = 15 * 60
     return healthy[lo];
   };
   return events.every((e) => { if (e.ms === null) return false; const h = nextAfter(e.ms); return h !== undefined && h - e.ms <= withinMs; });
+}
+
+/**
+ * The records behind `facts.reinstalledHandlers` for the handlers `which` accepts: the removals of
+ * their directories and the enables that found them `notinstalled`.
+ */
+export function reinstallRecords(ctx: CauseContext, which: (handler: string) => boolean): Event[] {
+  const ids = new Set(ctx.facts.reinstalledHandlers);
+  return of(ctx, /^waagent\.extension\.(?:removed|current-state)$/, (e) => typeof e.attrs.handler === 'string' && which(e.attrs.handler)
+    && ids.has(handlerId(e) ?? '') && (e.kind === 'waagent.extension.removed' || e.attrs.state === 'notinstalled'));
 }
 
 /** VMSnapshot status files whose result code passes `test` (a list of codes, or a predicate). */

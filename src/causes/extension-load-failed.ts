@@ -1,5 +1,5 @@
-import { handlerId, VMSNAPSHOT } from '../facts/index.js';
-import { SNAPSHOT_HEADING, ARTICLE, blind, found, nearJob, notObservable, of, ruledOut, signs, type Cause } from './cause.js';
+import { VMSNAPSHOT } from '../facts/index.js';
+import { SNAPSHOT_HEADING, ARTICLE, blind, found, nearJob, notObservable, of, reinstallRecords, ruledOut, signs, type Cause } from './cause.js';
 
 export const extensionLoadFailed: Cause = {
   id: 'extension-load-failed',
@@ -15,11 +15,15 @@ export const extensionLoadFailed: Cause = {
     const hstatus = of(ctx, 'handler.status', (e) => e.attrs.status === 'NotReady' && String(e.attrs.handler ?? VMSNAPSHOT) === VMSNAPSHOT);
     const shell = of(ctx, /^vmsnapshot\.shell\.(exit|no-python)$/, (e) => e.level === 'error');
     // the agent's pass over all handlers raised: on VMSnapshot's files, or on none named, so VMSnapshot was not processed
-    const processing = of(ctx, 'waagent.extensions.failed', (e) => String(e.attrs.handler ?? VMSNAPSHOT) === VMSNAPSHOT);
-    const reinstalled = new Set(ctx.facts.reinstalledHandlers);
-    const again = of(ctx, /^waagent\.extension\.(?:removed|current-state)$/, (e) => e.attrs.handler === VMSNAPSHOT && reinstalled.has(handlerId(e)!)
-      && (e.kind === 'waagent.extension.removed' || e.attrs.state === 'notinstalled'));
+    const raised = of(ctx, 'waagent.extensions.failed', (e) => String(e.attrs.handler ?? VMSNAPSHOT) === VMSNAPSHOT);
+    // ... unless a later pass reached VMSnapshot after all: then the failure passed, a sign at most
+    const reached = of(ctx, /^waagent\.extension\.(?:command|current-state)$|^vmsnapshot\.run\.start$/,
+      (e) => e.ms !== null && (e.kind.startsWith('vmsnapshot.') || e.attrs.handler === VMSNAPSHOT)).reduce((t, e) => Math.max(t, e.ms!), -Infinity);
+    const processing = raised.filter((e) => e.ms === null || e.ms > reached);
+    const passed = raised.filter((e) => !processing.includes(e));
+    const again = reinstallRecords(ctx, (h) => h === VMSNAPSHOT);
     const strong = [...failures, ...state, ...hstatus, ...shell, ...processing, ...again];
+    if (!strong.length && passed.length) return found(this, ctx, { supporting: passed }, { id: 'finding.extension-load-failed.processing-passed', params: { times: passed.length } });
     if (!strong.length) {
       const ran = of(ctx, /^vmsnapshot\.(run\.start|result)$|^status\.vmsnapshot$/, (e) => nearJob(ctx, e) >= 0.85);
       return ruledOut(this, ctx, ran.slice(-1), { id: 'finding.extension-load-failed.ran' });

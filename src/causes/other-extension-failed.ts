@@ -1,6 +1,6 @@
-import { handlerId, VMSNAPSHOT } from '../facts/index.js';
+import { VMSNAPSHOT } from '../facts/index.js';
 import type { Event } from '../model/types.js';
-import { blind, found, notObservable, of, ruledOut, signs, VM_TROUBLESHOOT, type Cause } from './cause.js';
+import { blind, found, notObservable, of, reinstallRecords, ruledOut, signs, VM_TROUBLESHOOT, type Cause } from './cause.js';
 
 /** Exit codes of a command that could not run at all (126 not executable, 127 not found), not one that ran and said no. */
 const CANNOT_RUN = [126, 127];
@@ -16,15 +16,13 @@ export const otherExtensionFailed: Cause = {
   detect(ctx) {
     if (blind(this, ctx)) return notObservable(this, { id: 'finding.other-extension-failed.no-log' });
     const other = (e: Event) => !!e.attrs.handler && e.attrs.handler !== VMSNAPSHOT;
-    const reinstalled = new Set(ctx.facts.reinstalledHandlers);
     // a command the extension logged as failed: one that could not run is its failure, another only a sign
     const commands = of(ctx, 'extension.command.failed', (e) => other(e) && typeof e.attrs.exitCode === 'number');
     const cannotRun = commands.filter((e) => CANNOT_RUN.includes(e.attrs.exitCode as number));
     const ranAndFailed = commands.filter((e) => !cannotRun.includes(e));
     // the agent's pass over the handlers raised on this handler's files
     const processing = of(ctx, 'waagent.extensions.failed', other);
-    const again = of(ctx, /^waagent\.extension\.(?:removed|current-state)$/, (e) => other(e) && reinstalled.has(handlerId(e)!)
-      && (e.kind === 'waagent.extension.removed' || e.attrs.state === 'notinstalled'));
+    const again = reinstallRecords(ctx, (h) => h !== VMSNAPSHOT);
     const others = [...of(ctx, /^(?:waagent\.|windows\.)?extension\.(?:failed|timeout)$/, other),
       ...of(ctx, 'status.extension', (e) => e.level === 'error'), ...processing, ...again, ...cannotRun];
     if (!others.length && !ranAndFailed.length) return ruledOut(this, ctx, of(ctx, /^waagent\.(extension\.status|goal-state\.processed)$/).slice(-1), { id: 'finding.other-extension-failed.none' });

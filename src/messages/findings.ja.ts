@@ -208,6 +208,7 @@ export const FINDINGS_JA: Record<FindingKey, string> = {
   'finding.extension-load-failed.not-ready': 'ハンドラーの状態は NotReady です。',
   'finding.extension-load-failed.no-python': 'handle.sh が Python を見つけられませんでした。',
   'finding.extension-load-failed.processing-failed': 'エージェントによる拡張機能ハンドラーの処理が {times} 回失敗したため、VMSnapshot は処理されませんでした。',
+  'finding.extension-load-failed.processing-passed': 'エージェントによる拡張機能ハンドラーの処理が {times} 回失敗しましたが、その後の処理で VMSnapshot に到達しています。',
   'finding.extension-load-failed.reinstalled': 'エージェントが VMSnapshot のハンドラー ディレクトリを削除し、同じバージョンを再びインストールする必要がありました。インストールが失敗し続けています。',
 
   'finding.classic-vm-agent-not-provisioned.no-log': 'バンドルに ovf-env.xml もエージェントのログも disable_agent の目印もありません。',
