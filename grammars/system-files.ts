@@ -168,8 +168,9 @@ function handlerOf(e: Event): void {
 
 /**
  * Extension logs: the status line every Python handler writes through its utilities
- * (`Enable,error,1,<message>`), and the logfmt of the Go handlers (`operation=enable seq=3
- * event="enable failed" error="…"`). A failing one is that extension's failure.
+ * (`Enable,error,1,<message>`), the logfmt of the Go handlers (`operation=enable seq=3
+ * event="enable failed" error="…"`), and the failed commands of the agent library Python handlers
+ * embed. A failing one is that extension's failure.
  */
 function classifyExtensionLog(e: Event): Event {
   e.kind = 'log.record';
@@ -184,10 +185,11 @@ function classifyExtensionLog(e: Event): Event {
   }
   // the 2.0.x agent library that Python handlers embed logs a failed command as `CalledProcessError.  Error Code is <rc>`,
   // then `… Command string was <cmd>` and `… Command result was <output>`
-  const cpe = /^(?:ERROR:)?CalledProcessError\.\s+(?:Error Code is (-?\d+)|Command string was (.*))/.exec(msg);
+  // (the command and its output stay in the text only, where redaction reads them: a command line may carry a SAS)
+  const cpe = /^(?:ERROR:)?CalledProcessError\.\s+(?:Error Code is (-?\d+)|Command string was|Command result was)/.exec(msg);
   if (cpe) {
     e.kind = 'extension.command.failed';
-    if (cpe[1] !== undefined) e.attrs.exitCode = Number(cpe[1]); else e.attrs.command = cpe[2]!.trim();
+    if (cpe[1] !== undefined) e.attrs.exitCode = Number(cpe[1]);
     return e;
   }
   if (/\boperation=\w+/.test(msg)) {
@@ -215,7 +217,10 @@ export const lineSamples: { grammar: 'windows' | 'generic'; file: string; lines:
     expect: { kind: 'extension.command.failed', level: 'error', attrs: { handler: 'Microsoft.Azure.Diagnostics.LinuxDiagnostic', exitCode: 127 } } },
   { grammar: 'generic', file: 'var/log/azure/Microsoft.Azure.Diagnostics.LinuxDiagnostic/extension.log',
     lines: ['2020/01/10 22:43:12 ERROR:CalledProcessError.  Command string was sed -i "s/RestartService syslog-ng\\\\s*$/RestartService syslog-ng || RestartService syslog/g" /opt/microsoft/omsagent/bin/configure_syslog.sh'],
-    expect: { kind: 'extension.command.failed', attrs: { command: 'sed -i "s/RestartService syslog-ng\\\\s*$/RestartService syslog-ng || RestartService syslog/g" /opt/microsoft/omsagent/bin/configure_syslog.sh' } } },
+    expect: { kind: 'extension.command.failed', level: 'error' } },
+  { grammar: 'generic', file: 'var/log/azure/Microsoft.Azure.Diagnostics.LinuxDiagnostic/extension.log',
+    lines: ["2020/01/10 22:43:12 ERROR:CalledProcessError.  Command result was sed: can't read /opt/microsoft/omsagent/bin/configure_syslog.sh: No such file or directory"],
+    expect: { kind: 'extension.command.failed', level: 'error' } },
   { grammar: 'generic', file: 'var/log/azure/contoso-tool/handler.log', lines: ['time=2021-01-01T01:01:01Z version=v1.0.0 operation=enable seq=2 event=start'],
     expect: { kind: 'extension.event', level: 'info' } },
 ];
