@@ -5,6 +5,7 @@ import type { ArtifactKind } from '../ingest/catalogue.js';
 import { RecordAssembler, type FileContext, type LineGrammar } from './records.js';
 import { splitLines } from './lines.js';
 import { sieveLines, type PlainSink } from './sieve.js';
+import { withoutGrepPrefix } from './grep-prefix.js';
 import { drain, readCapped } from '../ingest/streams.js';
 import { waagentGrammar } from '../../grammars/waagent.js';
 import { extensionLogGrammar, shellLogGrammar } from '../../grammars/vmsnapshot.js';
@@ -72,11 +73,13 @@ export async function parseEntry(kind: ArtifactKind | null, stream: Readable, ct
   const grammar = kind ? LINE_GRAMMARS[kind] : undefined;
   if (grammar) {
     const asm = new RecordAssembler(grammar, ctx, count);
+    // both readers get the same lines: a grep prefix is off them before either splits them
+    const lines = withoutGrepPrefix(stream, (l) => grammar.header(l, ctx) !== null);
     if (grammar.sieve && plain) {
-      const s = await sieveLines(stream, { ...grammar, sieve: grammar.sieve }, ctx, maxLineChars, asm, plain);
+      const s = await sieveLines(lines, { ...grammar, sieve: grammar.sieve }, ctx, maxLineChars, asm, plain);
       stats.lines = s.lines; stats.longLines = s.longLines; stats.events += s.plain + s.deferred;
     } else {
-      stats.lines = await splitLines(stream, maxLineChars, {
+      stats.lines = await splitLines(lines, maxLineChars, {
         line: (t, n) => asm.line(t, n),
         longLine: () => { stats.longLines++; },
       });

@@ -1,7 +1,6 @@
 /** Splits a byte stream into lines without holding more than one (bounded) line in memory. */
 import { isAscii } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
-import type { Readable } from 'node:stream';
 
 export interface LineSink {
   line(text: string, lineNo: number): void;
@@ -9,7 +8,7 @@ export interface LineSink {
   longLine?(lineNo: number): void;
 }
 
-export async function splitLines(stream: Readable, maxLineChars: number, sink: LineSink): Promise<number> {
+export async function splitLines(stream: AsyncIterable<Buffer>, maxLineChars: number, sink: LineSink): Promise<number> {
   const decoder = new StringDecoder('utf8');
   let carry = '';
   let lineNo = 0;

@@ -15,7 +15,6 @@
  * that the report is the same either way.
  */
 import { isAscii } from 'node:buffer';
-import type { Readable } from 'node:stream';
 import type { Event, TimeSource } from '../model/types.js';
 import { HEADER_CHARS, RecordAssembler, type FileContext, type HeaderBytes, type LineGrammar, type SieveSpec } from './records.js';
 import { matcherFor, type LiteralMatcher } from './literals.js';
@@ -146,7 +145,7 @@ class HeldRecord implements DeferredText {
 
 export interface SieveStats { lines: number; longLines: number; plain: number; deferred: number }
 
-export async function sieveLines(stream: Readable, grammar: LineGrammar & { sieve: SieveSpec }, ctx: FileContext, maxLineChars: number,
+export async function sieveLines(stream: AsyncIterable<Buffer>, grammar: LineGrammar & { sieve: SieveSpec }, ctx: FileContext, maxLineChars: number,
   asm: RecordAssembler, sink: PlainSink): Promise<SieveStats> {
   const spec = grammar.sieve;
   let shared = tools.get(spec);
