@@ -93,8 +93,12 @@ function isoShape(line: string): Shape | null {
   return sh;
 }
 
-/** 2.0.x logs each line of a traceback with its own header: frames, code and the final exception continue it. */
-const G0_CONTINUATION = /^ {2}|^[A-Za-z_][\w.]*: /;
+/**
+ * 2.0.x logs each line of a traceback with its own header: frames, code and the final exception
+ * continue it; so does the traceback itself after the exception's text (`Error(str(e))` then
+ * `Error(traceback.format_exc())`), and the empty line format_exc ends with.
+ */
+const G0_CONTINUATION = /^ {2}|^[A-Za-z_][\w.]*: |^Traceback \(most recent call last\):$|^$/;
 
 function slashShape(line: string): Shape | null {
   const y = d4(line, 0), mo = d2(line, 5), d = d2(line, 8), h = d2(line, 11), mi = d2(line, 14), s = d2(line, 17);
@@ -422,6 +426,9 @@ function classifyAgentEvent(e: Event): boolean {
   return true;
 }
 
+/** A frame of the 2.0.x agent's DHCP exchange (DoDhcpWork sends the request and waits for the reply). */
+const DHCP_EXCHANGE_FRAME = /^\s*File "[^"]+", line \d+, in DoDhcpWork$/m;
+
 export function classifyWaagent(e: Event): Event {
   const text = e.message;
   e.kind = 'waagent.record';
@@ -431,6 +438,8 @@ export function classifyWaagent(e: Event): Event {
     e.kind = 'waagent.extension.failed';
   }
   if (e.kind === 'waagent.record' && e.lines > 1) classifyCrash(e, false);
+  // a traceback the agent logged and lived through from its DHCP exchange: the DHCP request failed
+  if (e.kind === 'waagent.agent.traceback' && DHCP_EXCHANGE_FRAME.test(text)) e.kind = 'waagent.dhcp.problem';
   if (e.kind === 'waagent.extension.failed' && !e.attrs.handler) {
     const m = /\[([A-Za-z][\w.]+?)-(\d+(?:\.\d+)+)\]/.exec(text);
     if (m) { e.attrs.handler = m[1]!; e.attrs.handlerVersion = m[2]!; }
@@ -572,9 +581,15 @@ export const samples: { lines: string[]; expect: Partial<Event> & { attrs?: Reco
   { lines: ['2015/01/01 01:01:01 ERROR:Traceback (most recent call last):', '2015/01/01 01:01:01 ERROR:  File "/usr/sbin/waagent", line 10, in main',
     '2015/01/01 01:01:01 ERROR:    WaAgent.Run()', '2015/01/01 01:01:01 ERROR:IOError: [Errno 28] No space left on device'],
     expect: { kind: 'waagent.agent.crash', level: 'error', lines: 4, attrs: { origin: 'agent', exception: 'IOError', gen: 'G0' } } },
-  { lines: ['2015/01/01 01:01:01 ERROR:Traceback (most recent call last):', '2015/01/01 01:01:01 ERROR:  File "/usr/sbin/waagent", line 10, in DoDhcpWork',
-    '2015/01/01 01:01:01 ERROR:timeout: timed out'],
-    expect: { kind: 'waagent.agent.traceback', lines: 3, attrs: { origin: 'agent' } } },
+  // 2.0.x writes an exception's text, then its traceback, then format_exc's empty last line: one record; from
+  // the DHCP exchange it is the DHCP request failing (I-W142, FreeBSD 2.0.15: no reply to the DHCP request)
+  { lines: ['2016/02/17 08:19:57 ERROR:timed out', '2016/02/17 08:19:57 ERROR:Traceback (most recent call last):',
+    '2016/02/17 08:19:57 ERROR:  File "/usr/sbin/waagent", line 5534, in DoDhcpWork', '2016/02/17 08:19:57 ERROR:    receiveBuffer = sock.recv(1024)',
+    '2016/02/17 08:19:57 ERROR:timeout: timed out', '2016/02/17 08:19:57 ERROR:'],
+    expect: { kind: 'waagent.dhcp.problem', level: 'error', lines: 6, attrs: { origin: 'agent', mechanism: 'timeout', gen: 'G0' } } },
+  // the same start-up's routine step before it (and a healthy start's, I-W110): not a problem
+  { lines: ['2016/02/17 08:19:47 DoDhcpWork: Setting socket.timeout=10, entering recv'],
+    expect: { kind: 'waagent.record', level: 'info' } },
   { lines: ['2020/01/01 01:01:01.000001 ERROR Return code: 2'],
     expect: { kind: 'waagent.command.failed', attrs: { exitCode: 2 } } },
   // liveness: crash wordings and versions given up on

@@ -1,6 +1,7 @@
 import { SNAPSHOT_HEADING, agentHealthySigns, ARTICLE, blind, CONTACT, found, notObservable, of, recovered, ruledOut, signs, type Cause } from './cause.js';
 
-const DHCP_FAILURE = /Failed to send DHCP request|DHCP not available|No route exists to 168\.63\.129\.16|Protocol endpoint not found|not responding\. Reset dhcp endpoint|DhcpError|no DHCP reply/i;
+// (2.0.x: an error inside DoDhcpWork, logged with the try number or as a traceback from its frame)
+const DHCP_FAILURE = /Failed to send DHCP request|DHCP not available|No route exists to 168\.63\.129\.16|Protocol endpoint not found|not responding\. Reset dhcp endpoint|DhcpError|no DHCP reply|DoDhcpWork,try=|, in DoDhcpWork$/im;
 
 export const dhcpDisabled: Cause = {
   id: 'dhcp-disabled',
