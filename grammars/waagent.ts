@@ -96,9 +96,10 @@ function isoShape(line: string): Shape | null {
 /**
  * 2.0.x logs each line of a traceback with its own header: frames, code and the final exception
  * continue it; so does the traceback itself after the exception's text (`Error(str(e))` then
- * `Error(traceback.format_exc())`), and the empty line format_exc ends with.
+ * `Error(traceback.format_exc())`), and the empty line format_exc ends with. A failed request is
+ * dumped the same way (`Retry=N`, then its `HTTP Req:` and `HTTP Err:` lines): one exchange, one record.
  */
-const G0_CONTINUATION = /^ {2}|^[A-Za-z_][\w.]*: |^Traceback \(most recent call last\):$|^$/;
+const G0_CONTINUATION = /^ {2}|^[A-Za-z_][\w.]*: |^Traceback \(most recent call last\):$|^$|^HTTP (?:Req|Err): /;
 
 function slashShape(line: string): Shape | null {
   const y = d4(line, 0), mo = d2(line, 5), d = d2(line, 8), h = d2(line, 11), mi = d2(line, 14), s = d2(line, 17);
@@ -265,9 +266,11 @@ const RULES: Rule[] = [
     'Failed to get status blob type', 'is an unsupported blob type']),
   // the host plugin's status endpoint answering with an error
   R('waagent.status.upload-failed', [':32526/status'], /:32526\/status\S* \[(\d{3}):/, (m) => ({ statusCode: Number(m[1]), target: 'hostplugin' })),
-  // 2.0.x dumps a failed request; one that writes a blob (x-ms-blob-type) or probes one is its status blob
-  R('waagent.status.upload-failed', ["'x-ms-blob-type'", 'HTTP Req: PUT https://', 'HTTP Req: HEAD https://'],
-    /x-ms-blob-type|HTTP Req: (?:PUT|HEAD) https:\/\/[^/\s]+\.blob\./, () => ({ statusBlob: true })),
+  // 2.0.x dumps a failed request; one that writes a blob (x-ms-blob-type) or probes one is its status blob, and
+  // so is one that sends the storage service version: 2.0.x sends it only in its status blob calls
+  // (GetBlobType's HEAD, PutBlockBlob, PutPageBlob; WALinuxAgent archive/2.0 `waagent`, __StorageVersion)
+  R('waagent.status.upload-failed', ["'x-ms-blob-type'", 'HTTP Req: PUT https://', 'HTTP Req: HEAD https://', "'x-ms-version': '2014-02-14'"],
+    /x-ms-blob-type|HTTP Req: (?:PUT|HEAD) https:\/\/[^/\s]+\.blob\.|HTTP Req: Header=\{[^}]*'x-ms-version': '2014-02-14'/, () => ({ statusBlob: true })),
   R('waagent.status.upload-failed', ['Exception uploading status blob', 'Failed to upload status blob', 'Failed to report vm agent status', 'Failed to report status']),
   R('waagent.hostplugin.heartbeat-failed', ['SendHostPluginHeartbeat']),
   R('waagent.goal-state.fetch-failed', ['Error fetching the goal state', 'Fetching the goal state failed', 'Fetching the goal state is still failing', 'An error occurred while retrieving the goal state', 'Exception retrieving extension handlers', 'Exception retrieving agent manifests', 'Calling wire server failed', 'Exceeded max retry updating goal state', '[Wireserver Exception]', '[Wireserver Failed]']),
@@ -368,8 +371,14 @@ function withoutFrames(text: string): string {
   return text.replace(/^ +File "[^\n]*(?:\n {4,}[^\n]*)?\n?/gm, '');
 }
 
+/** A 2.0.x dump's data and header lists are what was sent and the answer's metadata (`'x-ms-blob-content-length': '512'`), not what happened. */
+function withoutDumpedHeaders(text: string): string {
+  return text.replace(/^HTTP (?:Req|Err): (?:Header|Data)=.*(?:\n|$)/gm, '');
+}
+
 function addHttp(e: Event, full: string): void {
-  const text = full.includes('  File "') ? withoutFrames(full) : full;
+  let text = full.includes('  File "') ? withoutFrames(full) : full;
+  if (text.includes('=') && text.includes('HTTP ')) text = withoutDumpedHeaders(text);
   if (!HTTP_TEXT.test(text) && typeof e.attrs.statusCode !== 'number') return;
   const h = parseHttpFailure(text);
   if (h.method) e.attrs.method = h.method;
@@ -539,7 +548,20 @@ export const samples: { lines: string[]; expect: Partial<Event> & { attrs?: Reco
   { lines: ['2015/03/02 10:00:00 ERROR:retry HttpPutPageBlob(https://acct.blob.core.windows.net/vhds/vm.status'],
     expect: { kind: 'waagent.status.upload-failed', level: 'error' } },
   { lines: ['ERROR:HTTP Req: Header={\'x-ms-version\': \'2014-02-14\'}'],
-    expect: { kind: 'waagent.http.dump', level: 'error' } },
+    expect: { kind: 'waagent.status.upload-failed', level: 'error', attrs: { statusBlob: true } } },
+  // a failed 2.0.x request is dumped line by line, each with the header: one record; the storage service version
+  // it sent makes it a status blob call, its status line says how it failed (I-W409; the URL line was dropped)
+  { lines: ['2016/09/06 15:01:38 ERROR:Retry=1', '2016/09/06 15:01:38 ERROR:HTTP Req: Data=None',
+    "2016/09/06 15:01:38 ERROR:HTTP Req: Header={'x-ms-version': '2014-02-14', 'x-ms-date': '2016-09-06T18:01:28Z'}",
+    '2016/09/06 15:01:38 ERROR:HTTP Err: Status=404', '2016/09/06 15:01:38 ERROR:HTTP Err: Reason=The specified blob does not exist.',
+    "2016/09/06 15:01:38 ERROR:HTTP Err: Header=[('transfer-encoding', 'chunked'), ('date', 'Tue, 06 Sep 2016 18:01:37 GMT'), ('x-ms-request-id', '15a86c23-0001-005e-1968-08bbf3000000'), ('x-ms-version', '2014-02-14'), ('server', 'Windows-Azure-Blob/1.0 Microsoft-HTTPAPI/2.0')]",
+    '2016/09/06 15:01:38 ERROR:HTTP Err: Body='],
+    expect: { kind: 'waagent.status.upload-failed', level: 'error', lines: 7, attrs: { gen: 'G0', statusBlob: true, mechanism: 'http-404' } } },
+  // a page blob PUT with no answer: its header list's numbers are not a status (I-W110)
+  { lines: ['2015/09/29 20:31:31 ERROR:HTTP Req: Data=',
+    "2015/09/29 20:31:31 ERROR:HTTP Req: Header={'Content-Length': '0', 'x-ms-blob-content-length': '512', 'x-ms-version': '2014-02-14', 'x-ms-blob-type': 'PageBlob', 'x-ms-date': '2015-09-29T20:31:31Z'}",
+    '2015/09/29 20:31:31 ERROR:HTTP Err: response is empty.'],
+    expect: { kind: 'waagent.status.upload-failed', lines: 3, attrs: { statusBlob: true, mechanism: 'unknown' } } },
   { lines: ['2015/03/02 10:00:00 ERROR:CalledProcessError.  Command string was ifup eth0'],
     expect: { kind: 'waagent.command.failed', attrs: { command: 'ifup eth0' } } },
   // the agent's events under its other names are the agent's, never an extension's
