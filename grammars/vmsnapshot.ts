@@ -68,6 +68,17 @@ export function extensionHeader(line: string): Header | null {
 
 type Rule = [kind: string, test: RegExp, attrs?: (m: RegExpExecArray) => Record<string, AttrValue>];
 
+/**
+ * The extension logs an exception it caught as `<step> with error: <str(e)>, stack trace: <traceback>`
+ * (VMBackup/main). In a step the backup needs — its HTTP and blob calls, the freeze, the snapshot —
+ * a connection error is the network's (vmsnapshot.network.failed), but a Python code error (wrong
+ * arguments, a missing attribute, name or module: the extension does not fit this Python or the
+ * agent library it imports) is the extension's own failure. Other steps (distro or version
+ * lookups) fall back and go on.
+ */
+const BACKUP_STEP = /(?:Failed to (?:call http|do the (?:pre )?snapshot|do the freeze|get blob properties|write to page-blob|clear to page-blob|get the blob content length)|failed to resize page-blob|Unable to perform (?:parallel|sequential) snapshot) with error: ?([^\n]*?)(?:,? stack trace:|$)/m;
+const CODE_ERROR = /\b(?:TypeError|AttributeError|NameError|UnboundLocalError|ImportError|ModuleNotFoundError|SyntaxError)\b|\(\) takes (?:exactly |at most |at least )?\d+ (?:positional )?arguments? \(\d+ given\)|\(\) missing \d+ required positional argument|has no attribute '|name '[^']+' is not defined|No module named|unexpected keyword argument/;
+
 const RULES: Rule[] = [
   ['vmsnapshot.result', /^(Enable|Install|Disable|Uninstall|Update|Daemon),(success|error|transitioning|warning),(\d+),/,
     (m) => ({ operation: m[1]!, status: m[2]!, code: Number(m[3]) })],
@@ -78,6 +89,7 @@ const RULES: Rule[] = [
   ['vmsnapshot.host-error', /FailedHostSnapshotRemoteServerError|dosnapshot responseBody: StatusCode:5\d\d|BHS is not runnning|Failed to do the (?:pre )?snapshot in host/],
   ['vmsnapshot.host.unreachable', /Hitting wrong WireServer IP/],
   ['vmsnapshot.prepost.failed', /PreScript failed|PostScript failed|Plugin Host Precheck Failed|StatusCode\.FailedPrepost(\w+)|Plugin host Config file does not have|Plugin Config file does not have|The owner of the Plugin/],
+  ['vmsnapshot.code.failed', new RegExp(`(?=[\\s\\S]*?(?:${CODE_ERROR.source}))${BACKUP_STEP.source}`, 'm'), (m) => ({ error: m[1]! })],
   ['vmsnapshot.network.failed', /FailedRetryableSnapshotFailedNoNetwork|FailedRetryableSnapshotFailedRestrictedNetwork|Failed to call http with error|snapshot HttpCallGetResponse failed|Failed to do the snapshot with error|taking snapshot failed as blobs are empty/],
   ['vmsnapshot.freeze.failed', /Failed to (?:FIFREEZE|FITHAW|open|stat): ?(\S+)|freeze timed-out|file open failed for some mount|Mount Points already freezed by some other processor|freeze failed for some mount|Failed to receive timely Thaw|Unable to execute sleep|Machine unable to sleep|snapshot result inconsistent|FailedRetryableFsFreeze\w+|FailedRetryableUnableToOpenMount|freeze took longer than timeout/,
     (m): Record<string, AttrValue> => (m[1] ? { mount: m[1] } : {})],
@@ -177,6 +189,18 @@ export const samples: { grammar: 'extension' | 'shell'; lines: string[]; expect:
     expect: { kind: 'vmsnapshot.thaw', level: 'info', attrs: { mount: '/data' } } },
   { grammar: 'extension', lines: ['2022-03-03 03:03:03.000001 [Microsoft.Azure.RecoveryServices.VMSnapshotLinux-1.0]T:S thaw result'],
     expect: { kind: 'vmsnapshot.thaw' } },
+  // the extension's blob call failing in its own code (a TypeError from the agent library it imports), not the network (I-E758)
+  { grammar: 'extension', lines: [
+    '2019/03/01 17:58:35 [Microsoft.Azure.RecoveryServices.VMSnapshotLinux-1.0]GetBlobProperties: Failed to get blob properties with error: __init__() takes exactly 2 arguments (1 given), stack trace: Traceback (most recent call last):',
+    '2019/03/01 17:58:35   File "/var/lib/waagent/Microsoft.Azure.RecoveryServices.VMSnapshotLinux-1.0.9147.0/main/blobwriter.py", line 207, in GetBlobProperties',
+    '2019/03/01 17:58:35     http_util = HttpUtil(self.hutil)',
+    '2019/03/01 17:58:35   File "/var/lib/waagent/Microsoft.Azure.RecoveryServices.VMSnapshotLinux-1.0.9147.0/main/HttpUtil.py", line 43, in __init__',
+    '2019/03/01 17:58:35     Config = waagent.ConfigurationProvider()'],
+    expect: { kind: 'vmsnapshot.code.failed', level: 'error', lines: 5, attrs: { error: '__init__() takes exactly 2 arguments (1 given)' } } },
+  // the same class of error in a lookup the extension falls back from: not a failure (I-E1912)
+  { grammar: 'extension', lines: [
+    "2024-04-12 07:35:59.601361 [Microsoft.Azure.RecoveryServices.VMSnapshotLinux-1.0]Failed to retrieve the distinfo with error: module 'platform' has no attribute 'dist', stack trace: Traceback (most recent call last):"],
+    expect: { kind: 'vmsnapshot.record', level: 'info' } },
   { grammar: 'shell', lines: ['Thu May 21 05:04:31 PM UTC 2026- 1 returned from handle.py'],
     expect: { kind: 'vmsnapshot.shell.exit', level: 'error', attrs: { exitCode: 1 }, time: '2026-05-21T17:04:31.000Z' } },
   { grammar: 'shell', lines: ['Tue Jun 11 03:12:40 UTC 2024- The command is enable, exiting'],

@@ -6,7 +6,7 @@ export const extensionLoadFailed: Cause = {
   os: ['linux', 'windows'],
   docs: ARTICLE,
   symptoms: [...SNAPSHOT_HEADING, 'UserErrorVmNotInDesirableState', 'ExtensionStuckInDeletionState', 'ExtensionConfigParsingFailure', 'UserErrorCrpReportedUserError'],
-  needs: ['waagent-log', 'handler-state', 'vmsnapshot-shell-log', 'command-execution-log', 'syslog'],
+  needs: ['waagent-log', 'handler-state', 'vmsnapshot-shell-log', 'command-execution-log', 'syslog', 'vmsnapshot-log'],
   role: 'failure',
   detect(ctx) {
     if (blind(this, ctx)) return notObservable(this, { id: 'finding.extension-load-failed.no-log' });
@@ -22,7 +22,9 @@ export const extensionLoadFailed: Cause = {
     const processing = raised.filter((e) => e.ms === null || e.ms > reached);
     const passed = raised.filter((e) => !processing.includes(e));
     const again = reinstallRecords(ctx, (h) => h === VMSNAPSHOT);
-    const strong = [...failures, ...state, ...hstatus, ...shell, ...processing, ...again];
+    // the extension's own code failing in a backup step (its log says so: vmsnapshot.ts)
+    const code = of(ctx, 'vmsnapshot.code.failed');
+    const strong = [...failures, ...state, ...hstatus, ...shell, ...code, ...processing, ...again];
     if (!strong.length && passed.length) return found(this, ctx, { supporting: passed }, { id: 'finding.extension-load-failed.processing-passed', params: { times: passed.length } });
     if (!strong.length) {
       const ran = of(ctx, /^vmsnapshot\.(run\.start|result)$|^status\.vmsnapshot$/, (e) => nearJob(ctx, e) >= 0.85);
@@ -42,6 +44,7 @@ export const extensionLoadFailed: Cause = {
       shell.some((e) => e.kind === 'vmsnapshot.shell.no-python') && { id: 'finding.extension-load-failed.no-python' },
       processing.length > 0 && { id: 'finding.extension-load-failed.processing-failed', params: { times: processing.length } },
       again.length > 0 && { id: 'finding.extension-load-failed.reinstalled' },
+      code.length > 0 && { id: 'finding.extension-load-failed.code-error', params: { error: String(code.at(-1)!.attrs.error), times: code.length } },
     ]));
   },
 };

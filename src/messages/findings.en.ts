@@ -209,6 +209,7 @@ export const FINDINGS_EN = {
   'finding.extension-load-failed.processing-failed': 'the agent\'s pass over the extension handlers failed {times} time(s), so VMSnapshot was not processed',
   'finding.extension-load-failed.processing-passed': 'the agent\'s pass over the extension handlers failed {times} time(s), but a later pass reached VMSnapshot',
   'finding.extension-load-failed.reinstalled': 'the agent removed the VMSnapshot handler directory and had to install the same version again: its install keeps failing',
+  'finding.extension-load-failed.code-error': 'the extension\'s own code failed {times} time(s) in a backup step ({error}): it does not fit this Python or the VM agent library it uses',
 
   'finding.classic-vm-agent-not-provisioned.no-log': 'no ovf-env.xml, agent log or disable_agent marker in the bundle',
   'finding.classic-vm-agent-not-provisioned.provisioned': 'the agent was provisioned and is not disabled',

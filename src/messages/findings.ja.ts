@@ -210,6 +210,7 @@ export const FINDINGS_JA: Record<FindingKey, string> = {
   'finding.extension-load-failed.processing-failed': 'エージェントによる拡張機能ハンドラーの処理が {times} 回失敗したため、VMSnapshot は処理されませんでした。',
   'finding.extension-load-failed.processing-passed': 'エージェントによる拡張機能ハンドラーの処理が {times} 回失敗しましたが、その後の処理で VMSnapshot に到達しています。',
   'finding.extension-load-failed.reinstalled': 'エージェントが VMSnapshot のハンドラー ディレクトリを削除し、同じバージョンを再びインストールする必要がありました。インストールが失敗し続けています。',
+  'finding.extension-load-failed.code-error': '拡張機能自身のコードがバックアップの処理中に {times} 回失敗しました ({error})。この Python または使用している VM エージェントのライブラリに対応していません。',
 
   'finding.classic-vm-agent-not-provisioned.no-log': 'バンドルに ovf-env.xml もエージェントのログも disable_agent の目印もありません。',
   'finding.classic-vm-agent-not-provisioned.provisioned': 'エージェントはプロビジョニングされており、無効にもなっていません。',
