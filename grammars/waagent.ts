@@ -259,6 +259,10 @@ const RULES: Rule[] = [
   // 2.0.x: DoDhcpWork errors carry the try number glued to the exception text
   R('waagent.dhcp.problem', ['DoDhcpWork,try='], /DoDhcpWork,try=\d+(?!$|,=>)/, () => ({ gen0: true })),
   R('waagent.dhcp.problem', ['Windows Azure environment not detected', 'WireServer endpoint is not found', 'DHCP not available', 'Failed to send DHCP request', 'No route exists to 168.63.129.16', 'Dhcp client is not running', 'Using hardcoded Wireserver endpoint', '[GetWireserverEndpoint]', 'Protocol endpoint not found', 'WireServer is not responding. Reset dhcp endpoint', 'DHCP usage for endpoint discovery is disabled']),
+  // 2.0.x's EnvMonitor finding no DHCP client: its `pidof <client>` (`pgrep -n` on some distros) fails, logged as a
+  // failed command (archive/2.0 `waagent` monitor(): the clients it knows); what later agents say as "Dhcp client is not running"
+  R('waagent.dhcp.problem', ['Command string was pidof ', 'Command string was pgrep -n '],
+    /Command string was (?:pidof|pgrep -n) +(dhclient3?|dhcpcd|wickedd-dhcp4|systemd-networkd)\s*$/m, (m) => ({ client: m[1]! })),
   R('waagent.firewall.problem', ['firewall rules for Azure Fabric are not setup correctly', 'Unable to add firewall rules']),
   // status uploads of every generation: the host-plugin channel, blob type errors, 2.0.x HttpPut*Blob retries
   R('waagent.status.upload-failed', ['HostGAPlugin: Put BlockBlob failed', 'HostGAPlugin: Put PageBlob failed', 'Put VM status', 'put_vm_status',
@@ -562,6 +566,9 @@ export const samples: { lines: string[]; expect: Partial<Event> & { attrs?: Reco
     "2015/09/29 20:31:31 ERROR:HTTP Req: Header={'Content-Length': '0', 'x-ms-blob-content-length': '512', 'x-ms-version': '2014-02-14', 'x-ms-blob-type': 'PageBlob', 'x-ms-date': '2015-09-29T20:31:31Z'}",
     '2015/09/29 20:31:31 ERROR:HTTP Err: response is empty.'],
     expect: { kind: 'waagent.status.upload-failed', lines: 3, attrs: { statusBlob: true, mechanism: 'unknown' } } },
+  // no DHCP client running, as 2.0.x's EnvMonitor finds it (I-W461, lines posted without their timestamps)
+  { lines: ['ERROR:CalledProcessError.  Command string was pidof dhclient'],
+    expect: { kind: 'waagent.dhcp.problem', level: 'error', attrs: { client: 'dhclient' } } },
   { lines: ['2015/03/02 10:00:00 ERROR:CalledProcessError.  Command string was ifup eth0'],
     expect: { kind: 'waagent.command.failed', attrs: { command: 'ifup eth0' } } },
   // the agent's events under its other names are the agent's, never an extension's
