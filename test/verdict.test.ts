@@ -18,6 +18,18 @@ const agentLine = (m: number, level: string, msg: string, thread = 'ExtHandler')
 const oldAgentLine = (m: number, level: string, msg: string): [number, string] => [JOB + m * MIN, g1(JOB + m * MIN, level, msg)];
 const OLD = { gen: 'G2' as const, agentVersion: '2.2.45' };
 
+const G0_DHCP_TIMEOUT = [
+  '2016/02/17 08:19:47 DoDhcpWork: Missing default route - adding broadcast route for DHCP.',
+  '2016/02/17 08:19:47 DoDhcpWork: Setting socket.timeout=10, entering recv',
+  '2016/02/17 08:19:57 ERROR:timed out',
+  '2016/02/17 08:19:57 ERROR:Traceback (most recent call last):',
+  '2016/02/17 08:19:57 ERROR:  File "/usr/sbin/waagent", line 5534, in DoDhcpWork',
+  '2016/02/17 08:19:57 ERROR:    receiveBuffer = sock.recv(1024)',
+  '2016/02/17 08:19:57 ERROR:timeout: timed out',
+  '2016/02/17 08:19:57 ERROR:',
+  '2016/02/17 08:19:57 DoDhcpWork: Removing broadcast route for DHCP.',
+];
+
 interface Case {
   name: string;
   files: Tree;
@@ -120,6 +132,29 @@ const CASES: Case[] = [
   { name: 'a status blob type the agent cannot use is a definite failure, not transient noise',
     files: { 'var/log/waagent.log': '2018/02/01 10:00:00.000001 WARNING BlockBlobX is an unsupported blob type\n2018/02/01 10:00:00.000002 ERROR Event: name=WALinuxAgent, op=ReportStatus, message=BlockBlobX is an unsupported blob type\n' },
     outcome: 'found', cause: 'status-upload-failed' },
+  // real lines: test/corpus/excerpts/walinuxagent-142-g0-freebsd-dhcp-timeout.txt (WALinuxAgent#142)
+  { name: 'a 2.0.x agent whose DHCP request got no reply (a traceback from DoDhcpWork) has DHCP disabled',
+    files: { 'var/log/waagent.log': G0_DHCP_TIMEOUT.join('\n') + '\n' },
+    outcome: 'found', cause: 'dhcp-disabled' },
+  { name: 'the same log pasted as grep -r output (the file name before every line) says the same',
+    files: { 'var/log/waagent.log': G0_DHCP_TIMEOUT.map((l) => `./waagent.log:${l}`).join('\n') + '\n' },
+    outcome: 'found', cause: 'dhcp-disabled' },
+  // real lines: test/corpus/excerpts/walinuxagent-409-g0-status-blob-404.txt (WALinuxAgent#409)
+  { name: 'a 2.0.x status blob probe answered 404 is a status upload failure, not noise',
+    files: { 'var/log/waagent.log': [
+      '2016/09/06 15:01:38 ERROR:Retry=1', '2016/09/06 15:01:38 ERROR:HTTP Req: Data=None',
+      "2016/09/06 15:01:38 ERROR:HTTP Req: Header={'x-ms-version': '2014-02-14', 'x-ms-date': '2016-09-06T18:01:28Z'}",
+      '2016/09/06 15:01:38 ERROR:HTTP Err: Status=404', '2016/09/06 15:01:38 ERROR:HTTP Err: Reason=The specified blob does not exist.',
+      '2016/09/06 15:01:38 ERROR:HTTP Err: Body='].join('\n') + '\n' },
+    outcome: 'found', cause: 'status-upload-failed' },
+  // real lines: test/corpus/excerpts/azext-758-sles15-configprovider-typeerror.txt (azure-linux-extensions#758)
+  { name: 'VMSnapshot\'s own blob call failing with a Python code error is the extension\'s failure, not the network',
+    files: { 'var/log/azure/Microsoft.Azure.RecoveryServices.VMSnapshotLinux/extension.log': [
+      '2019/03/01 17:58:35 [Microsoft.Azure.RecoveryServices.VMSnapshotLinux-1.0]Failed to construct ConfigurationProvider, which may due to the old wala code.',
+      '2019/03/01 17:58:35 [Microsoft.Azure.RecoveryServices.VMSnapshotLinux-1.0]GetBlobProperties: Failed to get blob properties with error: __init__() takes exactly 2 arguments (1 given), stack trace: Traceback (most recent call last):',
+      '2019/03/01 17:58:35   File "/var/lib/waagent/Microsoft.Azure.RecoveryServices.VMSnapshotLinux-1.0.9147.0/main/blobwriter.py", line 207, in GetBlobProperties',
+      '2019/03/01 17:58:35     http_util = HttpUtil(self.hutil)'].join('\n') + '\n' },
+    outcome: 'found', cause: 'extension-load-failed', statuses: { 'no-network': ['ruled-out', 'not-seen', 'not-observable'] } },
 ];
 
 async function analyzeTree(files: Tree, errorCode?: string): Promise<Report> {
