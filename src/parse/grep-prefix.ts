@@ -3,7 +3,7 @@
  * from before every line: `./waagent.log:2016/06/06 22:16:42 VMBackupForLinuxExtension started…`.
  * Such a file is read as the log it quotes: the prefix is recognised on its first line (a path,
  * then a line the file's grammar reads as a header, while the whole line is not one), confirmed on
- * every whole line of the first chunk, and then taken off every line that starts with it. This runs
+ * every whole line of the file's first 64 KiB, and then taken off every line that starts with it. This runs
  * on the bytes before the line splitter and the sieve (both read the same lines, numbered as in the
  * file); a file without the prefix passes through untouched.
  */
@@ -12,8 +12,7 @@ const NEWLINE = 10;
 /** What grep writes before a matching line: a file path (no spaces; a dot or slash in it) and a colon. */
 const PATH_PREFIX = /^([\w~+@-]*[./][\w./~+@-]*):/;
 
-/** How far into a file the first line is looked for, and how much of its start confirms the prefix. */
-const FIRST_LINE_BYTES = 4096;
+/** How much of a file's start decides whether it carries the prefix (whole lines only). */
 const SAMPLE_BYTES = 64 * 1024;
 
 /**
@@ -21,35 +20,39 @@ const SAMPLE_BYTES = 64 * 1024;
  * `isHeader` is the file's grammar: the line after the prefix must be a header of it.
  */
 export function grepPrefixOf(lines: string, isHeader: (line: string) => boolean): string | null {
-  const all = lines.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
-  if (all.length && all[all.length - 1] === '') all.pop();
-  const first = all[0];
-  if (first === undefined) return null;
+  const nl = lines.indexOf('\n');
+  const first = withoutCr(nl < 0 ? lines : lines.slice(0, nl));
   const m = PATH_PREFIX.exec(first);
   if (!m) return null;
   const prefix = m[0];
   if (isHeader(first) || !isHeader(first.slice(prefix.length))) return null;
+  const all = lines.split('\n');
+  if (all[all.length - 1] === '') all.pop();
   return all.every((l) => l.startsWith(prefix)) ? prefix : null;
+}
+
+function withoutCr(l: string): string {
+  return l.endsWith('\r') ? l.slice(0, -1) : l;
 }
 
 /**
  * The file's bytes with a grep prefix taken off its lines (grepPrefixOf decides from the first
- * chunk); the chunks as they come when there is none.
+ * SAMPLE_BYTES); the chunks as they come when there is none.
  */
 export async function* withoutGrepPrefix(source: AsyncIterable<Buffer>, isHeader: (line: string) => boolean): AsyncGenerator<Buffer> {
   const it = source[Symbol.asyncIterator]();
-  // the first chunk, with more read until it holds the first line (or enough of the file to say it has none)
-  let head: Buffer = Buffer.alloc(0);
-  let done = false;
-  while (head.indexOf(NEWLINE) < 0 && head.length < FIRST_LINE_BYTES) {
+  const first: Buffer[] = [];
+  let size = 0, done = false;
+  while (size < SAMPLE_BYTES) {
     const r = await it.next();
     if (r.done) { done = true; break; }
-    head = head.length ? Buffer.concat([head, r.value as Buffer]) : (r.value as Buffer);
+    first.push(r.value as Buffer);
+    size += (r.value as Buffer).length;
   }
-  // only whole lines decide (the file's last line is whole when the file ends in this chunk)
-  const cut = head.length > SAMPLE_BYTES;
+  const head = first.length === 1 ? first[0]! : Buffer.concat(first);
+  // only whole lines decide (the file's last line is whole when the file ends here)
   let sample = head.toString('utf8', 0, Math.min(head.length, SAMPLE_BYTES));
-  if (cut || !done) sample = sample.slice(0, sample.lastIndexOf('\n') + 1);
+  if (!done || head.length > SAMPLE_BYTES) sample = sample.slice(0, sample.lastIndexOf('\n') + 1);
   const prefix = sample ? grepPrefixOf(sample, isHeader) : null;
   if (prefix === null) {
     if (head.length) yield head;
