@@ -9,18 +9,12 @@ import { parseEntry } from '../src/parse/dispatch.js';
 import type { Event } from '../src/model/types.js';
 import { grepPrefixOf } from '../src/parse/grep-prefix.js';
 import { waagentHeader } from '../grammars/waagent.js';
+import { excerptLines } from './helpers.js';
 
 // real lines: test/corpus/excerpts/walinuxagent-218-vmbackup-reboot.txt (as the reporter's grep printed it)
 // and walinuxagent-142-g0-freebsd-dhcp-timeout.txt (https://github.com/Azure/WALinuxAgent/issues/142)
 const GREPPED = './waagent.log:2016/06/06 22:16:42 VMBackupForLinuxExtension started to handle.';
-const G0 = [
-  '2016/02/17 08:19:47 DoDhcpWork: Setting socket.timeout=10, entering recv',
-  '2016/02/17 08:19:57 ERROR:timed out',
-  '2016/02/17 08:19:57 ERROR:Traceback (most recent call last):',
-  '2016/02/17 08:19:57 ERROR:  File "/usr/sbin/waagent", line 5534, in DoDhcpWork',
-  '2016/02/17 08:19:57 ERROR:    receiveBuffer = sock.recv(1024)',
-  '2016/02/17 08:19:57 ERROR:timeout: timed out',
-];
+const G0 = excerptLines('walinuxagent-142-g0-freebsd-dhcp-timeout').slice(2, 8);
 // a line of the 2.0.x agent's stderr that starts like a path and a colon (Microsoft support article
 // "Can't connect to Azure Linux VM through network", KB 4010059)
 const WARNING_LINE = "/usr/sbin/waagent:2275: DeprecationWarning: BaseException.message has been deprecated as of Python 2.6";

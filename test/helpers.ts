@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeSamples } from '../samples/make.js';
+import { parseExcerpt } from './corpus/excerpt.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BIN = join(ROOT, 'bin', 'azlog.js');
@@ -54,4 +55,10 @@ export function azlogPeak(args: string[]): Run & { peakMb: number } {
   const r = spawnSync(process.execPath, ['--import', hook, BIN, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (!existsSync(out)) throw new Error(`azlog ${args.join(' ')} ended without writing its peak (status ${r.status}, signal ${r.signal}): ${r.stderr}`);
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, peakMb: Number(readFileSync(out, 'utf8')) / 1024 };
+}
+
+/** The real lines of a corpus excerpt's first block (test/corpus/excerpts/<id>.txt, which names their source). */
+export function excerptLines(id: string): string[] {
+  const file = join(ROOT, 'test', 'corpus', 'excerpts', `${id}.txt`);
+  return parseExcerpt(readFileSync(file, 'utf8'), `${id}.txt`).blocks[0]!.lines;
 }

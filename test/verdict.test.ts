@@ -12,23 +12,14 @@ import { resolveSymptom } from '../src/model/symptoms.js';
 import { JOB, run, vm } from '../samples/scenarios.js';
 import { g1, g4, HANDLER, HOUR, MIN, py3, syslog } from '../samples/logs.js';
 import { tgzBuffer, writeTree, type Tree } from '../samples/pack.js';
-import { azlog, tmp } from './helpers.js';
+import { azlog, excerptLines, tmp } from './helpers.js';
 
 const agentLine = (m: number, level: string, msg: string, thread = 'ExtHandler'): [number, string] => [JOB + m * MIN, g4(JOB + m * MIN, level, thread, thread, msg)];
 const oldAgentLine = (m: number, level: string, msg: string): [number, string] => [JOB + m * MIN, g1(JOB + m * MIN, level, msg)];
 const OLD = { gen: 'G2' as const, agentVersion: '2.2.45' };
 
-const G0_DHCP_TIMEOUT = [
-  '2016/02/17 08:19:47 DoDhcpWork: Missing default route - adding broadcast route for DHCP.',
-  '2016/02/17 08:19:47 DoDhcpWork: Setting socket.timeout=10, entering recv',
-  '2016/02/17 08:19:57 ERROR:timed out',
-  '2016/02/17 08:19:57 ERROR:Traceback (most recent call last):',
-  '2016/02/17 08:19:57 ERROR:  File "/usr/sbin/waagent", line 5534, in DoDhcpWork',
-  '2016/02/17 08:19:57 ERROR:    receiveBuffer = sock.recv(1024)',
-  '2016/02/17 08:19:57 ERROR:timeout: timed out',
-  '2016/02/17 08:19:57 ERROR:',
-  '2016/02/17 08:19:57 DoDhcpWork: Removing broadcast route for DHCP.',
-];
+// real lines: test/corpus/excerpts/walinuxagent-142-g0-freebsd-dhcp-timeout.txt (WALinuxAgent#142), up to the traceback's end and the line after it
+const G0_DHCP_TIMEOUT = excerptLines('walinuxagent-142-g0-freebsd-dhcp-timeout').slice(0, 10);
 
 interface Case {
   name: string;
@@ -132,7 +123,6 @@ const CASES: Case[] = [
   { name: 'a status blob type the agent cannot use is a definite failure, not transient noise',
     files: { 'var/log/waagent.log': '2018/02/01 10:00:00.000001 WARNING BlockBlobX is an unsupported blob type\n2018/02/01 10:00:00.000002 ERROR Event: name=WALinuxAgent, op=ReportStatus, message=BlockBlobX is an unsupported blob type\n' },
     outcome: 'found', cause: 'status-upload-failed' },
-  // real lines: test/corpus/excerpts/walinuxagent-142-g0-freebsd-dhcp-timeout.txt (WALinuxAgent#142)
   { name: 'a 2.0.x agent whose DHCP request got no reply (a traceback from DoDhcpWork) has DHCP disabled',
     files: { 'var/log/waagent.log': G0_DHCP_TIMEOUT.join('\n') + '\n' },
     outcome: 'found', cause: 'dhcp-disabled' },
