@@ -12,7 +12,8 @@ import { EvidenceStore } from './pipeline/evidence-store.js';
 import { buildContext } from './facts/index.js';
 import { decide } from './verdict/verdict.js';
 import { bundleOs, causeAppliesTo, runCauses } from './causes/index.js';
-import { isComposite } from './messages/catalogue.js';
+import { mapParams } from './messages/catalogue.js';
+import { problemText } from './messages/problems.js';
 import { NO_NETWORK_CODES } from './causes/no-network.js';
 import { resolveSymptom } from './model/symptoms.js';
 import { specOf } from './ingest/catalogue.js';
@@ -59,6 +60,7 @@ export async function analyzeWithInventory(input: string | Readable, options: An
       await pipeline(input, createWriteStream(file));
       const result = await analyzeWithInventory(file, { ...options, displayPath: shown });
       result.report.problems = result.report.problems.map(rename);
+      result.report.problemMessages = result.report.problemMessages?.map((m) => mapParams(m, rename));
       return result;
     } catch (e) {
       if (e instanceof Error) e.message = rename(e.message);
@@ -99,11 +101,7 @@ export async function analyzeWithInventory(input: string | Readable, options: An
   if (unknownCode) verdict.reasons.unshift({ id: 'reason.unknown-code', params: { code: unknownCode } });
   const clean = options.noRedact ? (s: string) => s : redact;
   // a note's parameters (proxy settings, error text) reach the reader too
-  const cleanNote = (m: Message): Message => ({
-    ...m,
-    ...(m.params ? { params: Object.fromEntries(Object.entries(m.params).map(([k, v]) => [k, typeof v === 'string' ? clean(v) : v])) } : {}),
-    ...(isComposite(m) ? { parts: m.parts.map(cleanNote) } : {}),
-  });
+  const cleanNote = (m: Message): Message => mapParams(m, clean);
   const problems = [...inventory.problems];
   const report: Report = {
     schema: 'azlog/report@1',
@@ -119,7 +117,8 @@ export async function analyzeWithInventory(input: string | Readable, options: An
       gaps: inventory.missing.map((k) => ({ kind: k, hides: specOf(k)?.hides ?? '' })),
     },
     facts,
-    problems: problems.map(clean),
+    problems: problems.map((p) => clean(problemText(p))),
+    problemMessages: problems.map(cleanNote),
     // events past the per-kind cap are counted but not kept as evidence (the first and the latest are)
     stats: { entries: inventory.entries, bytesRead: inventory.inflatedBytes, events: inventory.events, unparsed: inventory.unparsed, unparsedByFile: inventory.unparsedByFile, eventsNotKept: store.droppedEvents(), ms: Math.round(performance.now() - started) },
   };

@@ -114,6 +114,27 @@ test('exit codes: unreadable 3, usage 2, partial 4; one-line errors naming the f
   t.false(/E[A-Z]{3,}\b/.test(missing.stderr + partial.stderr));
 });
 
+test('what was skipped is said in the reader\'s language; JSON keeps the English and adds the messages', async (t) => {
+  const full = await tgzBuffer({ 'var/log/waagent.log': 'x\n'.repeat(50_000), 'var/log/syslog': 'y\n'.repeat(50_000) });
+  const cut = await writeBundle(tmp(), 'cut.tgz', full.subarray(0, full.length - 40));
+  const ja = azlog(['analyze', cut, '--lang', 'ja']);
+  t.is(ja.code, 4, ja.stderr);
+  // the text report wraps by display width: read the section as one run of text
+  const section = ja.stdout.slice(ja.stdout.indexOf('一部のみ')).replace(/\n\s*/g, '');
+  t.regex(section, /cut\.tgz: アーカイブがエントリ var\/log\/syslog の後で途切れています。レポートはそれまでに読めたエントリだけを対象にしています/);
+  t.false(/archive truncated|the report covers/.test(section), section);
+  t.regex(ja.stderr, /^azlog: .*cut\.tgz: アーカイブがエントリ var\/log\/syslog の後で途切れています/m);
+  const json = JSON.parse(azlog(['analyze', cut, '-f', 'json']).stdout);
+  t.deepEqual(json.problems.map((p: string) => p.replace(/^.*cut\.tgz/, 'cut.tgz')),
+    ['cut.tgz: archive truncated after entry var/log/syslog; the report covers the entries read before it — ask for a complete upload',
+      'var/log/syslog: Readable stream closed']);
+  t.is(json.problemMessages.length, 2);
+  t.like(json.problemMessages[0], { id: 'problem.cut-short', params: { damage: 'problem.damage.truncated', after: 'var/log/syslog' } });
+  t.like(json.problemMessages[1], { id: 'problem.entry-damaged', params: { entry: 'var/log/syslog' } });
+  // the English report is as it was
+  t.regex(azlog(['analyze', cut, '--lang', 'en']).stderr, /cut\.tgz: archive truncated after entry var\/log\/syslog; the report covers/);
+});
+
 test('output that cannot be written: checked up front for batch files, one line for a full disk', async (t) => {
   const healthy = join(await sampleDir(), 'healthy.tgz');
   const noFolder = azlog(['batch', healthy, '--csv', '/nope/out.csv']);

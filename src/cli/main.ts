@@ -11,6 +11,7 @@ import { closest } from './suggest.js';
 import { terminalWidth } from '../report/width.js';
 import { SYMPTOMS } from '../model/symptoms.js';
 import { localizeDocs, pickLang, tr } from '../messages/ui.js';
+import { problemLines, problemText } from '../messages/problems.js';
 import type { TimelineFilter } from '../timeline/timeline.js';
 import type { Level } from '../model/types.js';
 import { EXIT } from './exit-codes.js';
@@ -67,7 +68,7 @@ export function buildProgram(): Command {
         case 'html': await write((await import('../report/html.js')).renderHtml(report, lang, timeline)); break;
         default: await write((await import('../report/text.js')).renderText(report, { lang, color: useColor(), width: terminalWidth() }));
       }
-      for (const p of report.problems) process.stderr.write(`azlog: ${p}\n`);
+      for (const p of problemLines(report, lang)) process.stderr.write(`azlog: ${p}\n`);
       process.exitCode = report.problems.length ? EXIT.PARTIAL : EXIT.OK;
     });
 
@@ -116,7 +117,7 @@ export function buildProgram(): Command {
         const span = result.span ? `the events that pass the other filters run from ${iso(result.span[0])} to ${iso(result.span[1])}` : 'no event has a time';
         process.stderr.write(`azlog: warning: no event between ${iso(filter.since ?? null) ?? 'the start'} and ${iso(filter.until ?? null) ?? 'the end'} (UTC); ${span}\n`);
       }
-      for (const p of result.inventory.problems) process.stderr.write(`azlog: ${p}\n`);
+      for (const p of result.inventory.problems) process.stderr.write(`azlog: ${problemText(p)}\n`);
       process.exitCode = result.inventory.problems.length ? EXIT.PARTIAL : EXIT.OK;
     });
 

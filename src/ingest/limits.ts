@@ -1,4 +1,6 @@
 /** Limits that make hostile bundles fail cleanly instead of exhausting the machine. */
+import type { Message } from '../model/types.js';
+import { problem, problemText } from '../messages/problems.js';
 
 export interface Limits {
   /** Maximum number of entries (files) across all nesting levels. */
@@ -21,10 +23,14 @@ export const DEFAULT_LIMITS: Limits = {
   maxNestedZipBytes: 256 * 1024 ** 2,
 };
 
-/** Thrown when a limit is hit; `entry` names where. The bundle's reading stops there. */
+/** Thrown when a limit is hit; `entry` names where. The bundle's reading stops there (maxDepth: only that archive). */
 export class LimitError extends Error {
-  constructor(readonly limit: keyof Limits, readonly entry: string, detail: string) {
-    super(`${entry}: ${detail} (limit ${limit}; raise it with ${optionName(limit)})`);
+  /** What to tell the reader, in their language. */
+  readonly problem: Message;
+  constructor(readonly limit: Exclude<keyof Limits, 'maxLineBytes'>, readonly entry: string, max: number) {
+    const p = problem('limit', entry, { detail: `problem.limit.${limit}`, max, limit, option: optionName(limit) });
+    super(problemText(p));
+    this.problem = p;
     this.name = 'LimitError';
   }
 }

@@ -10,11 +10,13 @@ import { PassThrough, Readable, Transform, type TransformCallback } from 'node:s
 import { createGunzip } from 'node:zlib';
 import * as tar from 'tar-stream';
 import type yauzl from 'yauzl';
+import type { Message } from '../model/types.js';
+import { problem, problemText } from '../messages/problems.js';
 import { BundleError } from '../errors.js';
 import { DeadBufferSweeper, drain, readCapped, sha256File } from './streams.js';
 import { LimitError, type Limits } from './limits.js';
 import { archiveTypeByMagic, archiveTypeByName, joinNested, logicalPath, looksLikeTar, normalizeEntryPath } from './paths.js';
-import { describe, fsError } from './fs-errors.js';
+import { describe, fsError, fsProblem } from './fs-errors.js';
 
 export interface BundleEntry {
   /** Path inside the bundle, nested archives joined with `!`. */
@@ -37,8 +39,8 @@ export interface ReadSummary {
   bytes: number;
   entries: number;
   inflatedBytes: number;
-  /** One line per entry skipped or archive cut short; reading went on where it could. */
-  problems: string[];
+  /** One per entry skipped or archive cut short; reading went on where it could. */
+  problems: Message[];
 }
 
 export type Visitor = (entry: BundleEntry) => Promise<void>;
@@ -49,7 +51,7 @@ export { BundleError } from '../errors.js';
 class Reader {
   entries = 0;
   inflated = 0;
-  problems: string[] = [];
+  problems: Message[] = [];
   current = '';
   private readonly sweeper = new DeadBufferSweeper(SWEEP_BYTES);
   constructor(readonly limits: Limits, readonly visit: Visitor) {}
@@ -63,7 +65,7 @@ class Reader {
         onBytes(chunk.length);
         self.sweeper.passed(chunk.length);
         if (self.inflated > self.limits.maxInflatedBytes) {
-          cb(new LimitError('maxInflatedBytes', path, `bundle inflates past ${self.limits.maxInflatedBytes} bytes`));
+          cb(new LimitError('maxInflatedBytes', path, self.limits.maxInflatedBytes));
           return;
         }
         cb(null, chunk);
@@ -75,7 +77,7 @@ class Reader {
     this.entries++;
     this.current = path;
     if (this.entries > this.limits.maxEntries) {
-      throw new LimitError('maxEntries', path, `more than ${this.limits.maxEntries} entries`);
+      throw new LimitError('maxEntries', path, this.limits.maxEntries);
     }
   }
 
@@ -86,7 +88,7 @@ class Reader {
     if (byName) {
       if (depth + 1 > this.limits.maxDepth) {
         source.resume();
-        this.problems.push(new LimitError('maxDepth', path, `archive nested deeper than ${this.limits.maxDepth} levels, skipped`).message);
+        this.problems.push(new LimitError('maxDepth', path, this.limits.maxDepth).problem);
         return;
       }
       await this.archive(path, byName, depth + 1, source, mtime);
@@ -108,7 +110,7 @@ class Reader {
     try {
       if (type === 'zip') {
         const buf = await readCapped(source, this.limits.maxNestedZipBytes);
-        if (!buf) throw new LimitError('maxNestedZipBytes', path, `nested zip larger than ${this.limits.maxNestedZipBytes} bytes`);
+        if (!buf) throw new LimitError('maxNestedZipBytes', path, this.limits.maxNestedZipBytes);
         const zip = await loadYauzl();
         await this.zipFrom(path, depth, (cb) => zip.fromBuffer(buf, ZIP_OPTIONS, cb));
       } else if (type === 'tar') {
@@ -118,7 +120,7 @@ class Reader {
       }
     } catch (e) {
       if (e instanceof LimitError && e.limit !== 'maxDepth') throw e;
-      this.problems.push(`${path}: ${describe(e)}; the rest of this archive was skipped`);
+      this.problems.push(problem('archive-skipped', path, damage(e)));
     }
   }
 
@@ -149,14 +151,14 @@ class Reader {
         const full = path ? joinNested(path, name) : name;
         if (header.type !== 'file' && header.type !== 'contiguous-file') {
           if (header.type !== 'directory') {
-            this.problems.push(`${full}: ${header.type} entry skipped (only regular files are read)`);
+            this.problems.push(problem('entry-type', full, { type: header.type }));
           }
           stream.resume();
           next();
           return;
         }
         if (name !== header.name.replace(/^\.\//, '') && /(^|\/)\.\.(\/|$)|^\//.test(header.name)) {
-          this.problems.push(`${full}: unsafe path ${JSON.stringify(header.name)} read as ${name}`);
+          this.problems.push(problem('unsafe-path', full, { raw: JSON.stringify(header.name), name }));
         }
         const base = name.slice(name.lastIndexOf('/') + 1);
         this.handle(full, base, depth, header.mtime ?? null, stream as unknown as Readable).then(() => {
@@ -165,7 +167,7 @@ class Reader {
         }, fail);
       });
       extract.on('finish', () => { if (!failed) resolve(); });
-      const broke = (e: unknown) => fail(e instanceof LimitError ? e : new Error(`${truncation(e)} after entry ${this.current || '(none)'}`));
+      const broke = (e: unknown) => fail(e instanceof LimitError ? e : new ArchiveDamage(truncation(e, this.current)));
       extract.on('error', broke);
       source.on('error', broke);
       source.pipe(extract);
@@ -175,20 +177,20 @@ class Reader {
   zipFrom(path: string, depth: number, open: (cb: (err: Error | null, zip: yauzl.ZipFile) => void) => void): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       open((err, zip) => {
-        if (err || !zip) { reject(new Error(`not a readable zip (${err?.message ?? 'unknown error'})`)); return; }
+        if (err || !zip) { reject(new ArchiveDamage({ damage: 'problem.damage.not-zip', detail: err?.message ?? 'unknown error' })); return; }
         let done = false;
         const fail = (e: unknown) => { if (done) return; done = true; zip.close(); reject(e); };
-        zip.on('error', (e) => fail(new Error(`zip broken after entry ${this.current || '(none)'}: ${e.message}`)));
+        zip.on('error', (e) => fail(new ArchiveDamage({ damage: 'problem.damage.zip-broken', after: this.current || '(none)', detail: e.message })));
         zip.on('end', () => { if (!done) { done = true; resolve(); } });
         zip.on('entry', (entry: yauzl.Entry) => {
           const rawName = decodeZipName(entry);
           const name = normalizeEntryPath(rawName);
           if (rawName.endsWith('/') || name === '') { zip.readEntry(); return; }
           const full = path ? joinNested(path, name) : name;
-          if (/(^|\/)\.\.(\/|$)|^[/\\]/.test(rawName)) this.problems.push(`${full}: unsafe path ${JSON.stringify(rawName)} read as ${name}`);
+          if (/(^|\/)\.\.(\/|$)|^[/\\]/.test(rawName)) this.problems.push(problem('unsafe-path', full, { raw: JSON.stringify(rawName), name }));
           zip.openReadStream(entry, (e2, rs) => {
             if (e2 || !rs) {
-              this.problems.push(`${full}: entry unreadable (${e2?.message ?? 'unknown'}), skipped`);
+              this.problems.push(problem('entry-unreadable', full, { detail: e2?.message ?? 'unknown' }));
               zip.readEntry();
               return;
             }
@@ -225,11 +227,26 @@ function decodeZipName(entry: yauzl.Entry): string {
   return (entry.generalPurposeBitFlag & 0x800) ? raw.toString('utf8') : raw.toString('latin1');
 }
 
-function truncation(e: unknown): string {
-  const msg = describe(e);
-  if (/unexpected end|end of data|premature/i.test(msg)) return 'archive truncated';
-  if (/incorrect header check|invalid|unknown compression/i.test(msg)) return `archive corrupt (${msg})`;
-  return msg;
+/** How an archive broke off, as a message's parameters (`damage` names the catalogue text). */
+type Damage = { damage: string } & Record<string, string>;
+
+/** An archive that broke off: its message is the English text, `damage` what the catalogue renders. */
+class ArchiveDamage extends Error {
+  constructor(readonly damage: Damage) {
+    super(problemText({ id: damage.damage, params: damage }));
+  }
+}
+
+function truncation(e: unknown, current: string): Damage {
+  const detail = describe(e), after = current || '(none)';
+  if (/unexpected end|end of data|premature/i.test(detail)) return { damage: 'problem.damage.truncated', after };
+  if (/incorrect header check|invalid|unknown compression/i.test(detail)) return { damage: 'problem.damage.corrupt', after, detail };
+  return { damage: 'problem.damage.after', after, detail };
+}
+
+/** What an error says of the archive it broke, as parameters of a problem. */
+function damage(e: unknown): Damage {
+  return e instanceof ArchiveDamage ? e.damage : { damage: 'problem.damage.other', detail: describe(e) };
 }
 
 export { describe };
@@ -292,8 +309,8 @@ export async function readBundle(input: string, limits: Limits, visit: Visitor, 
       try {
         await reader.handle(rel, rel.slice(rel.lastIndexOf('/') + 1), 0, null, stream);
       } catch (e) {
-        if (e instanceof LimitError) { reader.problems.push(e.message); break; }
-        reader.problems.push(fsError(rel, e));
+        if (e instanceof LimitError) { reader.problems.push(e.problem); break; }
+        reader.problems.push(fsProblem(rel, e));
       }
       hash.update(`${rel}\0${fileHash.digest('hex')}\n`);
     }
@@ -347,7 +364,7 @@ export async function readBundle(input: string, limits: Limits, visit: Visitor, 
   } catch (e) {
     if (e instanceof BundleError) throw e;
     if (reader.entries === 0 && !(e instanceof LimitError)) throw new BundleError(`${input}: ${describe(e)}; ask for the upload again`);
-    reader.problems.push(e instanceof LimitError ? e.message : `${input}: ${describe(e)}; the report covers the entries read before it — ask for a complete upload`);
+    reader.problems.push(e instanceof LimitError ? e.problem : problem('cut-short', input, damage(e)));
     // the hash names the file, read whole, even when the archive inside it breaks off
     return summary(container!, await sha256File(input).catch(() => hash.digest('hex')), st.size, reader);
   }

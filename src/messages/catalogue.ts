@@ -47,6 +47,15 @@ export function render(msg: Message, lang: Lang): string {
   });
 }
 
+/** The message with `f` applied to every text parameter, its parts' included (redaction, renaming a path). */
+export function mapParams<M extends Message>(m: M, f: (s: string) => string): M {
+  return {
+    ...m,
+    ...(m.params ? { params: Object.fromEntries(Object.entries(m.params).map(([k, v]) => [k, typeof v === 'string' ? f(v) : v])) } : {}),
+    ...(isComposite(m) ? { parts: m.parts.map((p) => mapParams(p, f)) } : {}),
+  };
+}
+
 export function has(lang: Lang, id: string): boolean {
   return tables[lang].some((t) => id in t);
 }

@@ -129,8 +129,10 @@ export interface Report {
   findings: Finding[];
   coverage: Coverage;
   facts: Facts;
-  /** Entries skipped or cut (limits, corrupt data): the report is partial when non-empty. */
+  /** Entries skipped or cut (limits, corrupt data): the report is partial when non-empty. English text. */
   problems: string[];
+  /** The same problems as catalogue messages, in the same order, for a writer in another language (additive to CAUSES.md). */
+  problemMessages?: Message[];
   stats: { entries: number; bytesRead: number; events: number; unparsed: number; unparsedByFile: Record<string, number>; eventsNotKept: number; ms: number };
 }
 

@@ -1,6 +1,7 @@
 /** Drives the right grammar over one bundle entry and hands every event to a sink. */
 import type { Readable } from 'node:stream';
-import type { Event } from '../model/types.js';
+import type { Event, Message } from '../model/types.js';
+import { problem } from '../messages/problems.js';
 import type { ArtifactKind } from '../ingest/catalogue.js';
 import { RecordAssembler, type FileContext, type LineGrammar } from './records.js';
 import { splitLines } from './lines.js';
@@ -60,7 +61,7 @@ export const MAX_STATE_FILE_BYTES = 16 * 1024 * 1024;
 /** The kinds of the records a grammar's sieve only counts (SieveSpec.plainKind), over all grammars. */
 export const SIEVE_PLAIN_KINDS: readonly string[] = [...new Set(Object.values(LINE_GRAMMARS).flatMap((g) => (g?.sieve ? [g.sieve.plainKind] : [])))];
 
-export interface ParseStats { lines: number; events: number; unparsed: number; longLines: number; note: string | null }
+export interface ParseStats { lines: number; events: number; unparsed: number; longLines: number; note: Message | null }
 
 /**
  * Parses one entry. With `plain`, a grammar that has a sieve leaves its plain and deferred records
@@ -85,7 +86,7 @@ export async function parseEntry(kind: ArtifactKind | null, stream: Readable, ct
       });
       asm.flush();
     }
-    if (stats.longLines) stats.note = `${ctx.file}: ${stats.longLines} line(s) longer than ${maxLineChars} characters were cut (limit maxLineBytes)`;
+    if (stats.longLines) stats.note = problem('long-lines', ctx.file, { count: stats.longLines, max: maxLineChars });
     return stats;
   }
   if (kind === 'timezone') {
@@ -100,7 +101,7 @@ export async function parseEntry(kind: ArtifactKind | null, stream: Readable, ct
   }
   const text = (await readCapped(stream, MAX_STATE_FILE_BYTES))?.toString('utf8') ?? null;
   if (text === null) {
-    stats.note = `${ctx.file}: larger than ${MAX_STATE_FILE_BYTES} bytes for a ${kind} file, skipped`;
+    stats.note = problem('state-file-too-large', ctx.file, { max: MAX_STATE_FILE_BYTES, kind: kind ?? '' });
     return stats;
   }
   stats.lines = text.split('\n').length;

@@ -6,7 +6,8 @@ import { readBundle, type ProgressFn, type ReadSummary } from '../ingest/readers
 import { classify, EXPECTED, type ArtifactKind } from '../ingest/catalogue.js';
 import { DEFAULT_LIMITS, LimitError, type Limits } from '../ingest/limits.js';
 import { parseEntry } from '../parse/dispatch.js';
-import type { Event } from '../model/types.js';
+import type { Event, Message } from '../model/types.js';
+import { problem } from '../messages/problems.js';
 import type { PlainSink } from '../parse/sieve.js';
 
 export interface Inventory {
@@ -25,7 +26,8 @@ export interface Inventory {
   events: number;
   unparsed: number;
   unparsedByFile: Record<string, number>;
-  problems: string[];
+  /** Entries skipped or cut, as catalogue messages (English text: messages/problems.ts problemText). */
+  problems: Message[];
 }
 
 export interface ScanOptions {
@@ -40,7 +42,7 @@ export async function scanBundle(path: string, onEvent: (e: Event) => void, opti
   const artifacts: Inventory['artifacts'] = {};
   const paths: string[] = [];
   const unparsedByFile: Record<string, number> = {};
-  const problems: string[] = [];
+  const problems: Message[] = [];
   let unknownFiles = 0;
   const unknownExamples: string[] = [];
   let lines = 0, events = 0, unparsed = 0;
@@ -61,7 +63,7 @@ export async function scanBundle(path: string, onEvent: (e: Event) => void, opti
     } catch (e) {
       if (e instanceof LimitError) throw e; // the reader stops the bundle and reports it once
       // a damaged entry: keep what was parsed, say where it broke
-      problems.push(`${entry.path}: ${(e as Error).message}`);
+      problems.push(problem('entry-damaged', entry.path, { detail: (e as Error).message }));
     }
     const bytes = entry.bytesRead();
     if (kind) {

@@ -7,6 +7,7 @@
 import type { Evidence, Finding, Report } from '../model/types.js';
 import { bundleOs, causeDocs, causeFix, causeManual, causeTitle, findingNote } from '../messages/findings.js';
 import { hidesText, localizeDocs, statusLabel, tr, type Lang } from '../messages/ui.js';
+import { problemLines } from '../messages/problems.js';
 import { Citations, factsLine, jobLine, location, outcomeLine, printable, symptomLine, verdictFinding, verdictHeadline, verdictNotes } from './summary.js';
 import { clip, wrap } from './width.js';
 
@@ -105,7 +106,7 @@ export function renderText(r: Report, o: TextOptions): string {
   if (r.problems.length) {
     L.push('');
     L.push(paint('33', `${tr(lang, 'problems')}:`));
-    for (const p of r.problems.slice(0, 20)) para(printable(p), '    ', '  ');
+    for (const p of problemLines(r, lang).slice(0, 20)) para(printable(p), '    ', '  ');
     if (r.problems.length > 20) L.push(`  ${tr(lang, 'more', { n: r.problems.length - 20 })}`);
   }
   return L.join('\n') + '\n';

@@ -4,6 +4,7 @@
  * but no rule gave the record a kind (the catch-all kinds of grammars/headless.ts). Over a corpus it is the to-do
  * list of missing vocabulary; over a ticket queue it shows what is new in the field.
  */
+import { problemText } from '../messages/problems.js';
 import type { Event, Level } from '../model/types.js';
 import { scanBundle, type ScanOptions } from '../pipeline/scan.js';
 import { templateOf } from './template.js';
@@ -64,7 +65,7 @@ export async function collectUnknown(bundles: string[], o: ScanOptions = {},
   for (const b of bundles) {
     try {
       const inv = await scanBundle(b, (e) => collector.add(b, e), o);
-      problems.push(...inv.problems.map((p) => `${b}: ${p}`));
+      problems.push(...inv.problems.map((p) => `${b}: ${problemText(p)}`));
     } catch (e) {
       onError(b, e as Error);
     }
