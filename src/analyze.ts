@@ -18,7 +18,7 @@ import { NO_NETWORK_CODES } from './causes/no-network.js';
 import { resolveSymptom } from './model/symptoms.js';
 import { specOf } from './ingest/catalogue.js';
 import { BundleError, UsageError } from './errors.js';
-import { redact } from './report/redact.js';
+import { redact, redactAttrs, redactLines } from './report/redact.js';
 import { folderContents, holdsSeveralBundles } from './ingest/folder.js';
 import { collectAfterReading } from './ingest/streams.js';
 
@@ -123,6 +123,6 @@ export async function analyzeWithInventory(input: string | Readable, options: An
     stats: { entries: inventory.entries, bytesRead: inventory.inflatedBytes, events: inventory.events, unparsed: inventory.unparsed, unparsedByFile: inventory.unparsedByFile, eventsNotKept: store.droppedEvents(), ms: Math.round(performance.now() - started) },
   };
   // a redacted copy of every kept event, only for the one writer that draws them
-  const shown = options.timeline === false ? [] : events.map((e): Event => ({ ...e, message: clean(e.message), raw: clean(e.raw), ...(e.context ? { context: { before: e.context.before.map(clean), after: e.context.after.map(clean) } } : {}) }));
+  const shown = options.timeline === false ? [] : events.map((e): Event => ({ ...e, message: clean(e.message), raw: clean(e.raw), attrs: redactAttrs(e.attrs, clean), ...(e.context ? { context: { before: redactLines(e.context.before, clean), after: redactLines(e.context.after, clean) } } : {}) }));
   return { report, inventory, timeline: { events: shown, agentMinutes } };
 }

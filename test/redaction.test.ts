@@ -15,6 +15,9 @@ async function secretBundle(): Promise<string> {
     g4(JOB_TIME + 60_000, 'ERROR', 'Event: name=WALinuxAgent, op=ExtensionProcessing, message=Failed to report vm agent status: [ProtocolError] Failed to upload status blob via either channel: [HTTP Failed] PUT https://md-x.blob.core.windows.net/$system/vm.status?sv=2018-03-28&sr=b&sig=S3cr3tSignature%2Bxyz&se=2024-06-12 [403: Forbidden], duration=0'),
     g4(JOB_TIME + 61_000, 'ERROR', 'Event: name=WALinuxAgent, op=ExtensionProcessing, message=Failed to report vm agent status: settings {"protectedSettings":"SUPERSECRETPROTECTED","snapshotTaskToken":"tok-998877"} failed via either channel, duration=0'),
     g4(JOB_TIME + 62_000, 'ERROR', 'ExtHandler', 'Failed to upload status blob via either channel: key -----BEGIN PRIVATE KEY-----'),
+    // a command line the grammar keeps as an attribute too (CalledProcessError: the command string)
+    g4(JOB_TIME + 63_000, 'ERROR', 'ExtHandler', 'CalledProcessError.  Command string was curl -s https://x.blob.core.windows.net/c/f?sv=1&sig=S3cr3tSignature%2Bxyz'),
+    g4(JOB_TIME + 64_000, 'ERROR', 'ExtHandler', 'CalledProcessError.  Command string was chpasswd password=hunter2-password'),
     'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7',
     '-----END PRIVATE KEY-----',
   ].join('\n') + '\n';
@@ -35,6 +38,8 @@ test('no secret in text, json, md, csv, html, timeline or batch outputs', async 
   const f = report.findings.find((x: { cause: string }) => x.cause === 'status-upload-failed');
   t.true(f.evidence.some((e: { text: string }) => /\?\[redacted\]/.test(e.text)), 'the SAS line is cited, redacted');
   t.regex(outputs['timeline jsonl']!, /BEGIN PRIVATE KEY----- \[redacted\]/);
+  // the command is an attribute as well as the message, redacted in both
+  t.regex(outputs['timeline jsonl']!, /"attrs":\{[^}]*"command":"curl -s https:\/\/x\.blob\.core\.windows\.net\/c\/f\?\[redacted\]"/);
   for (const [name, text] of Object.entries(outputs)) {
     t.true(text.length > 100, `${name} produced output`);
     for (const s of SECRETS) t.false(text.includes(s), `${name} leaks ${s}`);

@@ -8,6 +8,8 @@ const RULES: [RegExp, string, RegExp | ((s: string) => boolean)][] = [
   // PEM blocks (certificates and keys): keep the armour, drop the body
   [/-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?-----END \1-----/g, '-----BEGIN $1----- [redacted] -----END $1-----', /-----BEGIN/],
   [/-----BEGIN ([A-Z0-9 ]*PRIVATE KEY)-----[\s\S]*/g, '-----BEGIN $1----- [redacted]', /-----BEGIN/],
+  // ... and a key's last body lines before its end when the text starts inside the key (quoted context lines)
+  [/(^|\n)(?:[A-Za-z0-9+/=]{16,}\n)+(?=-----END [A-Z0-9 ]*PRIVATE KEY-----)/g, '$1[redacted]\n', /-----END/],
   // protectedSettings values, JSON or XML-escaped JSON
   [/("protectedSettings"\s*:\s*)"[^"]*"/gi, '$1"[redacted]"', /protectedSettings/i],
   [/(&quot;protectedSettings&quot;\s*:\s*)&quot;.*?&quot;/gi, '$1&quot;[redacted]&quot;', /protectedSettings/i],
@@ -46,6 +48,29 @@ function hasRun(s: string, n: number): boolean {
   return false;
 }
 
+/**
+ * An event's attributes with every text value passed through `clean`: a parsed command line or
+ * URL can hold the secret its message held. The same object when nothing changed.
+ */
+export function redactAttrs<A extends Record<string, unknown>>(attrs: A, clean: (s: string) => string): A {
+  let copy: Record<string, unknown> | null = null;
+  for (const k in attrs) {
+    const v = attrs[k];
+    if (typeof v !== 'string') continue;
+    const c = clean(v);
+    if (c !== v) (copy ??= { ...attrs })[k] = c;
+  }
+  return (copy ?? attrs) as A;
+}
+
+/**
+ * Lines quoted together (the context around an event) redacted as one text, so that a key's body
+ * line, base64 like any other on its own, is known by the marker beside it.
+ */
+export function redactLines(lines: readonly string[], clean: (s: string) => string): string[] {
+  return lines.length ? clean(lines.join('\n')).split('\n') : [];
+}
+
 export function redact(text: string): string {
   if (!ANY_GATE.test(text) && !hasRun(text, 120)) return text;
   let out = text;
@@ -57,4 +82,5 @@ export const samples = [
   ['https://md-x.blob.core.windows.net/c/abcd?sv=2018-03-28&sr=b&sig=AbC%2Bdef&se=2024-06-11', 'https://md-x.blob.core.windows.net/c/abcd?[redacted]'],
   ['{"protectedSettingsCertThumbprint":"ABCDEF0123456789ABCDEF0123456789ABCDEF01","protectedSettings":"MIIBxyz=="}', '{"protectedSettingsCertThumbprint":"ABCDEF0123456789ABCDEF0123456789ABCDEF01","protectedSettings":"[redacted]"}'],
   ['OS.RootDeviceScsiTimeout=300 Provisioning.Password=hunter2', 'OS.RootDeviceScsiTimeout=300 Provisioning.Password=[redacted]'],
+  ['2024-06-11T03:13:02.1Z ERROR ExtHandler Failed\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----', '2024-06-11T03:13:02.1Z ERROR ExtHandler Failed\n[redacted]\n-----END PRIVATE KEY-----'],
 ] as const;

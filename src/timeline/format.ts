@@ -7,6 +7,7 @@
 import type { Event } from '../model/types.js';
 import { iso } from '../parse/time.js';
 import { csvCell, csvText, recordEnd } from '../report/csv.js';
+import { redactAttrs } from '../report/redact.js';
 
 export type TimelineFormat = 'text' | 'jsonl' | 'csv';
 
@@ -35,7 +36,7 @@ export function formatter(format: TimelineFormat, clean: (s: string) => string, 
         tail: (e) => {
           // files repeat event after event: their JSON is made once per file
           if (e.file !== lastFile) { lastFile = e.file; fileJson = JSON.stringify(e.file); }
-          return `"file":${fileJson},"line":${e.line},"lines":${e.lines},"kind":${json(e.kind)},"level":${e.level ? `"${e.level}"` : 'null'},"message":${JSON.stringify(clean(e.message))},"attrs":${JSON.stringify(e.attrs)}}\n`;
+          return `"file":${fileJson},"line":${e.line},"lines":${e.lines},"kind":${json(e.kind)},"level":${e.level ? `"${e.level}"` : 'null'},"message":${JSON.stringify(clean(e.message))},"attrs":${JSON.stringify(redactAttrs(e.attrs, clean))}}\n`;
         },
       };
     case 'csv': {
@@ -47,7 +48,7 @@ export function formatter(format: TimelineFormat, clean: (s: string) => string, 
         // the cells after time and time_source, written directly: an event is a line of string work
         tail: (e) => {
           if (e.file !== lastFile) { lastFile = e.file; fileCell = csvCell(e.file); }
-          return `${fileCell},${csvCell(e.line)},${csvCell(e.lines)},${csvCell(e.kind)},${csvCell(e.level)},${csvCell(clean(e.message))},${csvCell(JSON.stringify(e.attrs))}${end}`;
+          return `${fileCell},${csvCell(e.line)},${csvCell(e.lines)},${csvCell(e.kind)},${csvCell(e.level)},${csvCell(clean(e.message))},${csvCell(JSON.stringify(redactAttrs(e.attrs, clean)))}${end}`;
         },
       };
     }
