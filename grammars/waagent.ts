@@ -223,7 +223,8 @@ function setPrefix(attrs: Record<string, AttrValue>, p: string): void {
 }
 
 // ---- classification ---------------------------------------------------------------------------
-type Rule = { kind: string; lit: string[]; re?: RegExp; attrs?: (m: RegExpExecArray, e: Event) => Record<string, AttrValue> };
+/** `problem`: the rule reads only a warning's or an error's record (the same words at info or verbose are routine trace). */
+type Rule = { kind: string; lit: string[]; re?: RegExp; attrs?: (m: RegExpExecArray, e: Event) => Record<string, AttrValue>; problem?: true };
 
 const R = (kind: string, lit: string[], re?: RegExp, attrs?: Rule['attrs']): Rule => ({ kind, lit, re, attrs });
 
@@ -273,8 +274,9 @@ const RULES: Rule[] = [
   // 2.0.x dumps a failed request; one that writes a blob (x-ms-blob-type) or probes one is its status blob, and
   // so is one that sends the storage service version: 2.0.x sends it only in its status blob calls
   // (GetBlobType's HEAD, PutBlockBlob, PutPageBlob; WALinuxAgent archive/2.0 `waagent`, __StorageVersion)
-  R('waagent.status.upload-failed', ["'x-ms-blob-type'", 'HTTP Req: PUT https://', 'HTTP Req: HEAD https://', "'x-ms-version': '2014-02-14'"],
-    /x-ms-blob-type|HTTP Req: (?:PUT|HEAD) https:\/\/[^/\s]+\.blob\.|HTTP Req: Header=\{[^}]*'x-ms-version': '2014-02-14'/, () => ({ statusBlob: true })),
+  // (only at ERROR: 2.1-2.2 agents trace every request at VERBOSE, the status blob's included, in the same words)
+  { ...R('waagent.status.upload-failed', ["'x-ms-blob-type'", 'HTTP Req: PUT https://', 'HTTP Req: HEAD https://', "'x-ms-version': '2014-02-14'"],
+    /x-ms-blob-type|HTTP Req: (?:PUT|HEAD) https:\/\/[^/\s]+\.blob\.|HTTP Req: Header=\{[^}]*'x-ms-version': '2014-02-14'/, () => ({ statusBlob: true })), problem: true },
   R('waagent.status.upload-failed', ['Exception uploading status blob', 'Failed to upload status blob', 'Failed to report vm agent status', 'Failed to report status']),
   R('waagent.hostplugin.heartbeat-failed', ['SendHostPluginHeartbeat']),
   R('waagent.goal-state.fetch-failed', ['Error fetching the goal state', 'Fetching the goal state failed', 'Fetching the goal state is still failing', 'An error occurred while retrieving the goal state', 'Exception retrieving extension handlers', 'Exception retrieving agent manifests', 'Calling wire server failed', 'Exceeded max retry updating goal state', '[Wireserver Exception]', '[Wireserver Failed]']),
@@ -338,16 +340,18 @@ const LITERAL_TEXTS = SIEVE_LITERALS.map(([l]) => l), LITERAL_RANKS = SIEVE_LITE
 
 /**
  * The first rule (from rule `from` on, or from the first whose literal occurs) whose literal
- * occurs and whose regex, when it reads attributes, matches; with the match. `from` may skip
+ * occurs and whose regex, when it reads attributes, matches, skipping the rules for problems
+ * when the record is not one (`problem`); with the match. `from` may skip
  * rules only when none of their literals is in the text (the sieve knows this from its byte scan).
  */
-function matchRule(text: string, from?: number): [Rule, RegExpExecArray | null] | null {
+function matchRule(text: string, problem: boolean, from?: number): [Rule, RegExpExecArray | null] | null {
   if (from === undefined) {
     from = matcherFor(LITERAL_TEXTS, LITERAL_RANKS).lowestRankOf(text);
     if (from < 0) return null;
   }
   for (let i = from; i < RULES.length; i++) {
     const r = RULES[i]!;
+    if (r.problem && !problem) continue;
     let hit = false;
     for (const l of r.lit) if (text.includes(l)) { hit = true; break; }
     if (!hit) continue;
@@ -359,7 +363,7 @@ function matchRule(text: string, from?: number): [Rule, RegExpExecArray | null] 
 }
 
 function applyRule(e: Event, text: string): boolean {
-  const found = matchRule(text);
+  const found = matchRule(text, e.level === 'warning' || e.level === 'error');
   if (!found) return false;
   const [r, m] = found;
   if (m && r.attrs) Object.assign(e.attrs, r.attrs(m, e));
@@ -479,7 +483,7 @@ function quickKind(lines: readonly string[], rank: number): { kind: string; mess
   if (!sh || sh.continues || sh.level === 'warning' || sh.level === 'error' || first.startsWith('Event: ', sh.body)) return null;
   const body = first.slice(sh.body);
   const message = recordMessage(body, lines.slice(1));
-  const rule = rank >= 0 ? matchRule(message, rank) : null;
+  const rule = rank >= 0 ? matchRule(message, false, rank) : null; // never a warning or an error here
   if (!rule && lines.length > 1) {
     const c = crashOf(message);
     if (c.traceback || c.crash) return null;
@@ -586,6 +590,9 @@ export const samples: { lines: string[]; expect: Partial<Event> & { attrs?: Reco
     expect: { kind: 'waagent.status.upload-failed', attrs: { target: 'hostplugin', statusCode: 403, mechanism: 'http-403' } } },
   { lines: ['2017/04/03 10:09:48.318199 ERROR Event: name=WALinuxAgent, op=ReportStatus, message=Failed to get status blob type: 409, duration=0'],
     expect: { kind: 'waagent.status.upload-failed', attrs: { mechanism: 'http-409' } } },
+  // a 2.1 agent tracing its requests at VERBOSE, the status blob's probe among them: routine, not a failure (WALinuxAgent#364)
+  { lines: ['2016/09/26 14:26:46.509827 VERBOSE HTTP Req: HEAD https://walaautoasmeastus.blob.core.windows.net/vhds/nay-67-ond-squid.nay-67-ond-squid.walaautos73small-proxy.status?sr=b&sp=rw&se=9999-01-01&sk=key1&sv=2014-02-14'],
+    expect: { kind: 'waagent.http.dump', level: 'verbose', attrs: { gen: 'G1' } } },
   { lines: ["2015/09/29 20:31:31 ERROR:HTTP Req: Header={'x-ms-blob-type': 'BlockBlob', 'x-ms-version': '2014-02-14'}"],
     expect: { kind: 'waagent.status.upload-failed', level: 'error', attrs: { statusBlob: true } } },
   // WireServer and proxy answers

@@ -145,6 +145,19 @@ const CASES: Case[] = [
       '2019/03/01 17:58:35   File "/var/lib/waagent/Microsoft.Azure.RecoveryServices.VMSnapshotLinux-1.0.9147.0/main/blobwriter.py", line 207, in GetBlobProperties',
       '2019/03/01 17:58:35     http_util = HttpUtil(self.hutil)'].join('\n') + '\n' },
     outcome: 'found', cause: 'extension-load-failed', statuses: { 'no-network': ['ruled-out', 'not-seen', 'not-observable'] } },
+  // real lines: WALinuxAgent#364 (agent 2.1.6.8 with Logs.Verbose=y); each request is traced before it is sent
+  { name: 'a 2.1 agent tracing its status blob requests at VERBOSE is not a status upload failure',
+    files: { 'var/log/waagent.log': [
+      '2016/09/26 14:26:46.390242 VERBOSE HTTP Req: GET http://168.63.129.16/machine/?comp=goalstate',
+      '2016/09/26 14:26:46.406912 VERBOSE     Data=None',
+      "2016/09/26 14:26:46.414903 VERBOSE     Header={'x-ms-version': '2012-11-30', 'x-ms-agent-name': 'WALinuxAgent'}",
+      '2016/09/26 14:26:46.433542 VERBOSE HTTP Resp: Status=200',
+      '2016/09/26 14:26:46.490295 VERBOSE Report vm agent status',
+      '2016/09/26 14:26:46.497096 VERBOSE Upload status blob',
+      '2016/09/26 14:26:46.503760 VERBOSE Check blob type.',
+      '2016/09/26 14:26:46.509827 VERBOSE HTTP Req: HEAD https://walaautoasmeastus.blob.core.windows.net/vhds/nay-67-ond-squid.nay-67-ond-squid.walaautos73small-proxy.status?sr=b&sp=rw&se=9999-01-01&sk=key1&sv=2014-02-14',
+    ].join('\n') + '\n' },
+    outcome: 'cannot-tell', cause: null, statuses: { 'status-upload-failed': ['not-seen', 'ruled-out'] } },
 ];
 
 async function analyzeTree(files: Tree, errorCode?: string): Promise<Report> {
