@@ -20,6 +20,10 @@ const OLD = { gen: 'G2' as const, agentVersion: '2.2.45' };
 
 // real lines: test/corpus/excerpts/walinuxagent-142-g0-freebsd-dhcp-timeout.txt (WALinuxAgent#142), up to the traceback's end and the line after it
 const G0_DHCP_TIMEOUT = excerptLines('walinuxagent-142-g0-freebsd-dhcp-timeout').slice(0, 10);
+// real lines: test/corpus/excerpts/walinuxagent-873-status-put-timeout.txt (WALinuxAgent#873), four status uploads timing out hours apart
+const SPORADIC_UPLOADS = excerptLines('walinuxagent-873-status-put-timeout');
+/** The same failure every minute (generated 2.2.x lines): a network that stays down. */
+const STEADY_UPLOADS = [0, 1, 2, 3, 4, 5].map((m) => g1(Date.UTC(2017, 7, 31, 19, 40 + m, 31), 'WARNING', 'Exception uploading status blob: [000009] [HTTP Failed] HTTP PUT IOError timed out'));
 
 interface Case {
   name: string;
@@ -145,6 +149,12 @@ const CASES: Case[] = [
       '2019/03/01 17:58:35   File "/var/lib/waagent/Microsoft.Azure.RecoveryServices.VMSnapshotLinux-1.0.9147.0/main/blobwriter.py", line 207, in GetBlobProperties',
       '2019/03/01 17:58:35     http_util = HttpUtil(self.hutil)'].join('\n') + '\n' },
     outcome: 'found', cause: 'extension-load-failed', statuses: { 'no-network': ['ruled-out', 'not-seen', 'not-observable'] } },
+  { name: 'status uploads timing out once every hour or more are the network hiccuping, not a failure',
+    files: { 'var/log/waagent.log': SPORADIC_UPLOADS.join('\n') + '\n' },
+    outcome: 'cannot-tell', cause: null, statuses: { 'no-network': ['possible', 'not-seen'], 'status-upload-failed': ['possible'] } },
+  { name: 'the same upload timing out every minute is a failure',
+    files: { 'var/log/waagent.log': STEADY_UPLOADS.join('\n') + '\n' },
+    outcome: 'found', cause: 'no-network', statuses: { 'status-upload-failed': ['likely', 'confirmed'] } },
   // real lines: WALinuxAgent#364 (agent 2.1.6.8 with Logs.Verbose=y); each request is traced before it is sent
   { name: 'a 2.1 agent tracing its status blob requests at VERBOSE is not a status upload failure',
     files: { 'var/log/waagent.log': [

@@ -259,6 +259,22 @@ export function reinstallRecords(ctx: CauseContext, which: (handler: string) => 
     && ids.has(handlerId(e) ?? '') && (e.kind === 'waagent.extension.removed' || e.attrs.state === 'notinstalled'));
 }
 
+/** Hours apart, as status uploads fail when the network only hiccups (see `sporadicUploads`). */
+export const SPORADIC_GAP_MS = 30 * 60_000;
+
+/**
+ * Whether these are status-upload failures that came far apart: every agent generation uploads its
+ * status every few seconds and logs each failed upload (2.0.x dumps it; 2.1-2.2 "Exception
+ * uploading status blob"; 2.2.53+ "Failed to report status", never rate-limited), so failures
+ * `SPORADIC_GAP_MS` or more apart had hundreds of uploads getting through between them.
+ * (Goal-state fetches are not judged so: 2.2.53+ logs a failing fetch once, then every six hours.)
+ */
+export function sporadicUploads(events: Event[]): boolean {
+  if (events.length < 2 || events.some((e) => e.kind !== 'waagent.status.upload-failed' || e.ms === null)) return false;
+  const times = events.map((e) => e.ms!).sort((a, b) => a - b);
+  return times.every((t, i) => i === 0 || t - times[i - 1]! >= SPORADIC_GAP_MS);
+}
+
 /** VMSnapshot status files whose result code passes `test` (a list of codes, or a predicate). */
 export function statusWithCode(ctx: CauseContext, test: number[] | ((code: number) => boolean)): Event[] {
   const ok = Array.isArray(test) ? (c: number) => test.includes(c) : test;

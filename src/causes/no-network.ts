@@ -1,6 +1,6 @@
 import type { Event, Message } from '../model/types.js';
 import { retriedWithoutAnswer } from '../../grammars/http-exchange.js';
-import { statusWithCode, agentHealthySigns, ARTICLE, blind, CONTACT, found, healthyInJob, inJob, nearJob, notObservable, of, recovered, ruledOut, signs, type Cause } from './cause.js';
+import { statusWithCode, agentHealthySigns, ARTICLE, blind, CONTACT, found, healthyInJob, inJob, nearJob, notObservable, of, recovered, ruledOut, signs, sporadicUploads, type Cause } from './cause.js';
 
 /** VMSnapshot result codes of a snapshot that could not reach storage (FORMATS.md §3.6). */
 export const NO_NETWORK_CODES = [76, 761, 15];
@@ -53,7 +53,9 @@ export const noNetwork: Cause = {
     // stayed in contact during the job; then they support the cause at most
     const uncorroborated = !ext.length && !codes.length && !unanswered.length;
     const persistent = agent.some((e) => /still failing|Exceeded max retry/i.test(e.message));
-    const lone = !persistent && agent.length <= 2 && (!ctx.job || !agent.some((e) => inJob(ctx, e)));
+    // ... or status uploads failing hours apart, each once, between hundreds that got through
+    const sporadic = !persistent && agent.length > 2 && sporadicUploads(agent);
+    const lone = !persistent && (agent.length <= 2 || sporadic) && (!ctx.job || !agent.some((e) => inJob(ctx, e)));
     const contact = of(ctx, CONTACT, (e) => nearJob(ctx, e) >= 0.85);
     const isolated = agent.length <= 2 && contact.some((h) => agent.every((a) => (h.ms ?? 0) > (a.ms ?? 0)));
     const gotThrough = isolated || recovered(ctx, agent, 60 * 60_000, CONTACT);
@@ -63,7 +65,7 @@ export const noNetwork: Cause = {
       ...describeFailures([...agent, ...ext, ...unanswered]),
       codes.length > 0 && { id: 'finding.no-network.result-code', params: { codes: codes.map((e) => e.attrs.resultCode).join(', ') } },
       proxy.length > 0 && { id: 'finding.no-network.proxy', params: { settings: proxy.map(([k, v]) => `${k}=${v}`).join(', ') } },
-      retried && { id: gotThrough ? 'finding.no-network.retried' : 'finding.no-network.isolated' },
+      retried && { id: gotThrough ? 'finding.no-network.retried' : sporadic ? 'finding.no-network.sporadic' : 'finding.no-network.isolated' },
     ]));
   },
 };

@@ -125,6 +125,7 @@ export const FINDINGS_EN = {
   'finding.no-network.result-code': 'VMSnapshot result code {codes} (no network)',
   'finding.no-network.proxy': 'proxy configured ({settings})',
   'finding.no-network.isolated': 'isolated: nothing else in the bundle shows the network down',
+  'finding.no-network.sporadic': 'each failed once, hours apart: the agent uploads its status every few seconds, and the uploads between them got through',
   'finding.no-network.retried': 'each was retried successfully',
   'finding.no-network.target.wireserver': 'WireServer 168.63.129.16:80',
   'finding.no-network.target.hostplugin': 'host plugin 168.63.129.16:32526',
