@@ -259,6 +259,15 @@ export function reinstallRecords(ctx: CauseContext, which: (handler: string) => 
     && ids.has(handlerId(e) ?? '') && (e.kind === 'waagent.extension.removed' || e.attrs.state === 'notinstalled'));
 }
 
+/**
+ * The host's own server errors (5xx) to the agent and to VMSnapshot: the platform failing, whatever
+ * the guest's state (platform-transient reads them; a download that failed among them is theirs).
+ */
+export function hostServerErrors(ctx: CauseContext): Event[] {
+  return [...of(ctx, 'vmsnapshot.host-error'),
+    ...of(ctx, /^waagent\.(goal-state\.fetch-failed|http\.failed|status\.upload-failed)$/, (e) => /^http-5\d\d$/.test(String(e.attrs.mechanism)))];
+}
+
 /** Hours apart, as status uploads fail when the network only hiccups (see `sporadicUploads`). */
 export const SPORADIC_GAP_MS = 30 * 60_000;
 

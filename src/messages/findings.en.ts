@@ -269,9 +269,12 @@ export const FINDINGS_EN = {
   'finding.other-extension-failed.cannot-run': '{names} could not run a command it needs (exit code {codes}: not executable or not found)',
   'finding.other-extension-failed.commands': '{names} logged failed commands (exit code {codes})',
 
-  'finding.platform-transient.none': 'no host-side (5xx) error was logged',
+  'finding.platform-transient.none': 'no host-side error (a 5xx answer, or the host plugin refusing an extension artifact) was logged',
+  'finding.platform-transient.signs': '{parts}',
   'finding.platform-transient.server-errors': 'the host answered with server errors {times} time(s)',
-  'finding.platform-transient.server-errors-healthy': 'the host answered with server errors {times} time(s) while the guest stayed healthy',
+  'finding.platform-transient.artifact-refused': 'the host plugin refused {times} extension artifact download(s) (HTTP {codes}), as it does when its record of the VM is out of date (after a live migration)',
+  'finding.platform-transient.artifact-retried': 'the agent processed a goal state soon after each refusal, so the download was tried again',
+  'finding.platform-transient.guest-healthy': 'the guest stayed healthy',
 
   // ---- the verdict's reasons (src/verdict/verdict.ts)
   'reason.caused-by-condition': 'the failure {failure} is one the background condition {condition} is documented to cause: fix both',

@@ -270,9 +270,12 @@ export const FINDINGS_JA: Record<FindingKey, string> = {
   'finding.other-extension-failed.cannot-run': '{names} が必要なコマンドを実行できませんでした (終了コード {codes}: 実行できないか、見つかりません)。',
   'finding.other-extension-failed.commands': '{names} がコマンドの失敗を記録しています (終了コード {codes})。',
 
-  'finding.platform-transient.none': 'ホスト側のエラー (5xx) は記録されていません。',
+  'finding.platform-transient.none': 'ホスト側のエラー (5xx の応答、またはホスト プラグインによる拡張機能の成果物の拒否) は記録されていません。',
+  'finding.platform-transient.signs': '{parts}',
   'finding.platform-transient.server-errors': 'ホストがサーバー エラーを {times} 回返しました。',
-  'finding.platform-transient.server-errors-healthy': 'ゲストは正常なままでしたが、ホストがサーバー エラーを {times} 回返しました。',
+  'finding.platform-transient.artifact-refused': 'ホスト プラグインが拡張機能の成果物のダウンロードを {times} 回拒否しました (HTTP {codes})。ホスト側の VM の記録が古いとき (ライブ マイグレーションの後など) に起きます。',
+  'finding.platform-transient.artifact-retried': '拒否のたびにエージェントがすぐ後にゴール ステートを処理しているため、ダウンロードは再試行されました。',
+  'finding.platform-transient.guest-healthy': 'ゲストは正常なままでした。',
 
   // ---- 判定の理由
   'reason.caused-by-condition': '障害 {failure} は、背景にある状態 {condition} が引き起こすと文書化されているものです。両方を対処してください。',
