@@ -427,6 +427,9 @@ function classifyAgentEvent(e: Event): boolean {
       const mod = /No module named '([^']+)'/.exec(msg);
       if (mod) e.attrs.missingModule = mod[1]!;
       if (/CPUThrottledTime/.test(msg)) e.attrs.cpuThrottled = true;
+      // every agent since 2.1 raises this when the handler's manifest could not be fetched (decide_version,
+      // on a ProtocolError): the handler was never obtained, so it never ran
+      if (/Failed to get ext handler pkgs/.test(msg)) e.attrs.notFetched = true;
       if (rec.op === 'Download' || /Failed to download|Unable to find version/.test(msg)) addHttp(e, msg);
     } else {
       e.kind = 'waagent.event';
@@ -519,6 +522,11 @@ export const samples: { lines: string[]; expect: Partial<Event> & { attrs?: Reco
     expect: { kind: 'waagent.extension.failed', level: 'error', attrs: { handler: 'Microsoft.Azure.RecoveryServices.VMSnapshotLinux', op: 'Install', exitCode: 127 } } },
   { lines: ['2018/01/30 15:07:32.853011 INFO Event: name=WALinuxAgent, op=ProcessGoalState, message=Incarnation 33, duration=2042'],
     expect: { kind: 'waagent.goal-state.processed', attrs: { incarnation: 33, durationMs: 2042 } } },
+  // WALinuxAgent#745 (2.2.10) and #1798 (2.2.4x): a handler whose manifest could not be fetched, with the agent's inner error
+  { lines: ['2017/05/26 10:35:51.934452 ERROR Event: name=Microsoft.OSTCExtensions.CustomScriptForLinux, op=None, message=[000003] Failed to get ext handler pkgs', 'Inner error: [000008] HostGAPlugin: Host plugin channel is not available'],
+    expect: { kind: 'waagent.extension.failed', level: 'error', lines: 2, attrs: { gen: 'G1', handler: 'Microsoft.OSTCExtensions.CustomScriptForLinux', notFetched: true } } },
+  { lines: ['2020/02/18 00:11:07.039614 ERROR ExtHandler Event: name=Microsoft.Azure.Extensions.CustomScript, op=None, message=[ExtensionError] Failed to get ext handler pkgs', 'Inner error: [ProtocolError] Failed to fetch manifest from all sources, duration=0'],
+    expect: { kind: 'waagent.extension.failed', level: 'error', lines: 2, attrs: { gen: 'G2', handler: 'Microsoft.Azure.Extensions.CustomScript', notFetched: true } } },
   { lines: ['2021/07/16 18:43:34.761605 WARNING ExtHandler Exception retrieving extension handlers: [ProtocolError] Exceeded max retry updating goal state'],
     expect: { kind: 'waagent.goal-state.fetch-failed', attrs: { gen: 'G2', prefix: 'ExtHandler' } } },
   { lines: ['2019/08/02 04:11:04.004512 INFO [Microsoft.Azure.RecoveryServices.VMSnapshotLinux-1.0.9150.0] Enable extension [main/handle.sh enable]'],

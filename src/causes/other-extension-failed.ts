@@ -1,9 +1,11 @@
 import { VMSNAPSHOT } from '../facts/index.js';
 import type { Event } from '../model/types.js';
-import { blind, found, notObservable, of, reinstallRecords, ruledOut, signs, VM_TROUBLESHOOT, type Cause } from './cause.js';
+import { blind, found, hostServerErrors, notObservable, of, reinstallRecords, ruledOut, signs, VM_TROUBLESHOOT, type Cause } from './cause.js';
 
 /** Exit codes of a command that could not run at all (126 not executable, 127 not found), not one that ran and said no. */
 const CANNOT_RUN = [126, 127];
+/** A handler that could not be fetched this soon after the host's server errors could not be fetched because of them. */
+const HOST_EPISODE_MS = 15 * 60_000;
 
 export const otherExtensionFailed: Cause = {
   id: 'other-extension-failed',
@@ -23,13 +25,20 @@ export const otherExtensionFailed: Cause = {
     // the agent's pass over the handlers raised on this handler's files
     const processing = of(ctx, 'waagent.extensions.failed', other);
     const again = reinstallRecords(ctx, (h) => h !== VMSNAPSHOT);
-    const others = [...of(ctx, /^(?:waagent\.|windows\.)?extension\.(?:failed|timeout)$/, other),
+    // a handler whose packages could not be fetched just after the host answered with server errors
+    // never ran: the host failed it (platform-transient), so it is a sign here, not the failure
+    const hostTimes = hostServerErrors(ctx).map((e) => e.ms).filter((m): m is number => m !== null);
+    const unfetched = of(ctx, 'waagent.extension.failed', (e) => other(e) && e.attrs.notFetched === true && e.ms !== null
+      && hostTimes.some((h) => h <= e.ms! && e.ms! - h <= HOST_EPISODE_MS));
+    const others = [...of(ctx, /^(?:waagent\.|windows\.)?extension\.(?:failed|timeout)$/, (e) => other(e) && !unfetched.includes(e)),
       ...of(ctx, 'status.extension', (e) => e.level === 'error'), ...processing, ...again, ...cannotRun];
-    if (!others.length && !ranAndFailed.length) return ruledOut(this, ctx, of(ctx, /^waagent\.(extension\.status|goal-state\.processed)$/).slice(-1), { id: 'finding.other-extension-failed.none' });
+    if (!others.length && !ranAndFailed.length && !unfetched.length) return ruledOut(this, ctx, of(ctx, /^waagent\.(extension\.status|goal-state\.processed)$/).slice(-1), { id: 'finding.other-extension-failed.none' });
     const namesOf = (es: Event[]) => [...new Set(es.map((e) => String(e.attrs.handler ?? e.attrs.name ?? '?')))].join(', ');
     const codesOf = (es: Event[]) => [...new Set(es.map((e) => e.attrs.exitCode))].join(', ');
-    return found(this, ctx, { strong: others, supporting: ranAndFailed }, signs('finding.other-extension-failed.signs', [
-      { id: 'finding.other-extension-failed.failing', params: { names: namesOf([...others, ...ranAndFailed]) } },
+    const failing = [...others, ...ranAndFailed];
+    return found(this, ctx, { strong: others, supporting: [...ranAndFailed, ...unfetched] }, signs('finding.other-extension-failed.signs', [
+      failing.length > 0 && { id: 'finding.other-extension-failed.failing', params: { names: namesOf(failing) } },
+      unfetched.length > 0 && { id: 'finding.other-extension-failed.unfetched', params: { names: namesOf(unfetched) } },
       processing.length > 0 && { id: 'finding.other-extension-failed.processing', params: { names: namesOf(processing), times: processing.length } },
       again.length > 0 && { id: 'finding.other-extension-failed.reinstalled', params: { names: namesOf(again) } },
       cannotRun.length > 0 && { id: 'finding.other-extension-failed.cannot-run', params: { names: namesOf(cannotRun), codes: codesOf(cannotRun) } },

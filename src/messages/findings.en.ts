@@ -268,6 +268,7 @@ export const FINDINGS_EN = {
   'finding.other-extension-failed.reinstalled': 'the agent removed the handler directory of {names} and had to install the same version again: its install keeps failing',
   'finding.other-extension-failed.cannot-run': '{names} could not run a command it needs (exit code {codes}: not executable or not found)',
   'finding.other-extension-failed.commands': '{names} logged failed commands (exit code {codes})',
+  'finding.other-extension-failed.unfetched': '{names} could not be fetched right after the host answered with server errors: the host failed it, the extension never ran',
 
   'finding.platform-transient.none': 'no host-side error (a 5xx answer, or the host plugin refusing an extension artifact) was logged',
   'finding.platform-transient.signs': '{parts}',

@@ -269,6 +269,7 @@ export const FINDINGS_JA: Record<FindingKey, string> = {
   'finding.other-extension-failed.reinstalled': 'エージェントが {names} のハンドラー ディレクトリを削除し、同じバージョンを再びインストールする必要がありました。インストールが失敗し続けています。',
   'finding.other-extension-failed.cannot-run': '{names} が必要なコマンドを実行できませんでした (終了コード {codes}: 実行できないか、見つかりません)。',
   'finding.other-extension-failed.commands': '{names} がコマンドの失敗を記録しています (終了コード {codes})。',
+  'finding.other-extension-failed.unfetched': 'ホストがサーバー エラーを返した直後に {names} を取得できませんでした。拡張機能は実行されておらず、失敗の原因はホスト側にあります。',
 
   'finding.platform-transient.none': 'ホスト側のエラー (5xx の応答、またはホスト プラグインによる拡張機能の成果物の拒否) は記録されていません。',
   'finding.platform-transient.signs': '{parts}',
