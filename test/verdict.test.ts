@@ -22,6 +22,14 @@ const OLD = { gen: 'G2' as const, agentVersion: '2.2.45' };
 const G0_DHCP_TIMEOUT = excerptLines('walinuxagent-142-g0-freebsd-dhcp-timeout').slice(0, 10);
 // real lines: test/corpus/excerpts/walinuxagent-873-status-put-timeout.txt (WALinuxAgent#873), four status uploads timing out hours apart
 const SPORADIC_UPLOADS = excerptLines('walinuxagent-873-status-put-timeout');
+// real lines: the host plugin refusing an extension artifact after a live migration (WALinuxAgent#1294), in syslog (openshift-azure#1504),
+// and in the agent maintainers' list of warnings their passing test runs show (WALinuxAgent tests_e2e agent_log.py)
+const ARTIFACT_REFUSED = excerptLines('walinuxagent-1294-hostplugin-400-live-migration');
+const ARTIFACT_REFUSED_SYSLOG = excerptLines('openshift-azure-1504-syslog-artifact-400');
+const ARTIFACT_REFUSED_E2E = excerptLines('walinuxagent-e2e-extension-artifact-400');
+// real lines: WireServer 503s, then a handler whose packages could not be fetched (WALinuxAgent#745); a refusal, then the same (#1798)
+const SERVER_ERRORS_UNFETCHED = excerptLines('walinuxagent-745-503-hostplugin-unavailable');
+const REFUSED_UNFETCHED = excerptLines('walinuxagent-1798-cse-artifact-400-g2');
 /** The same failure every minute (generated 2.2.x lines): a network that stays down. */
 const STEADY_UPLOADS = [0, 1, 2, 3, 4, 5].map((m) => g1(Date.UTC(2017, 7, 31, 19, 40 + m, 31), 'WARNING', 'Exception uploading status blob: [000009] [HTTP Failed] HTTP PUT IOError timed out'));
 
@@ -168,6 +176,23 @@ const CASES: Case[] = [
       '2016/09/26 14:26:46.509827 VERBOSE HTTP Req: HEAD https://walaautoasmeastus.blob.core.windows.net/vhds/nay-67-ond-squid.nay-67-ond-squid.walaautos73small-proxy.status?sr=b&sp=rw&se=9999-01-01&sk=key1&sv=2014-02-14',
     ].join('\n') + '\n' },
     outcome: 'cannot-tell', cause: null, statuses: { 'status-upload-failed': ['not-seen', 'ruled-out'] } },
+  { name: 'the host plugin refusing an extension artifact (400 InvalidContainerConfiguration) is the platform\'s transient trouble',
+    files: { 'var/log/waagent.log': ARTIFACT_REFUSED.join('\n') + '\n' },
+    outcome: 'found', cause: 'platform-transient', statuses: { 'no-network': ['ruled-out', 'not-seen'], 'other-extension-failed': ['ruled-out', 'not-seen'] } },
+  { name: 'the same refusal in the agent\'s lines wrapped in syslog says the same',
+    files: { 'var/log/messages': ARTIFACT_REFUSED_SYSLOG.join('\n') + '\n' },
+    outcome: 'found', cause: 'platform-transient' },
+  { name: 'a refusal after which the agent processed a goal state was retried: a sign, not a verdict',
+    files: { 'var/log/waagent.log': [...ARTIFACT_REFUSED_E2E,
+      // generated: the goal state the agent processed two minutes later
+      g4(Date.UTC(2022, 2, 8, 3, 5, 23), 'INFO', 'ExtHandler', 'ExtHandler', 'ProcessExtensionsGoalState completed [incarnation_3 1012 ms]')].join('\n') + '\n' },
+    outcome: 'cannot-tell', cause: null, statuses: { 'platform-transient': 'possible' } },
+  { name: 'a handler that could not be fetched right after WireServer 503s was failed by the host, not by the extension',
+    files: { 'var/log/waagent.log': SERVER_ERRORS_UNFETCHED.join('\n') + '\n' },
+    outcome: 'found', cause: 'platform-transient', statuses: { 'other-extension-failed': 'possible' } },
+  { name: 'a handler that could not be fetched after a refusal alone is still that extension failing',
+    files: { 'var/log/waagent.log': REFUSED_UNFETCHED.join('\n') + '\n' },
+    outcome: 'found', cause: 'other-extension-failed' },
 ];
 
 async function analyzeTree(files: Tree, errorCode?: string): Promise<Report> {
@@ -280,4 +305,13 @@ test('facts and the silence give the real time of the real line, not a rounded b
   t.is(r.facts.firstAgentRecord, stamp(log[0]!));
   t.is(r.facts.lastAgentRecord, stamp(log.at(-1)!));
   t.true(r.findings.find((f) => f.cause === 'agent-unresponsive')!.summary.includes(`stops at ${stamp(log.at(-1)!)}`));
+});
+
+test('a refused artifact is named as such in the reader\'s language, with its HTTP status', async (t) => {
+  const { message } = await import('../src/messages/findings.js');
+  const r = await analyzeTree({ 'var/log/waagent.log': ARTIFACT_REFUSED.join('\n') + '\n' });
+  const f = r.findings.find((x) => x.cause === 'platform-transient')!;
+  t.is(f.summary, 'the host plugin refused 1 extension artifact download(s) (HTTP 400), as it does when its record of the VM is out of date (after a live migration)');
+  t.regex(message(f.note, 'ja'), /ホスト プラグインが拡張機能の成果物のダウンロードを 1 回拒否しました \(HTTP 400\)/);
+  t.true(f.evidence.some((e) => e.strength === 'strong' && e.text.includes('InvalidContainerConfiguration')));
 });
