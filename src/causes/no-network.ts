@@ -9,6 +9,22 @@ const CONNECTIVITY = new Set(['timeout', 'refused', 'no-route', 'unreachable', '
 /** Targets and failure mechanisms the catalogue names (finding.no-network.target.* / .how.*). */
 const TARGETS = new Set(['wireserver', 'hostplugin', 'storage', 'other']);
 const MECHANISMS = new Set([...CONNECTIVITY, 'unknown']);
+/** 168.63.129.16 is served by the VM's own host node, not across the network. */
+const HOST = new Set(['wireserver', 'hostplugin']);
+/** Failures with no packet back (a reset, a refusal or a TLS error is the far end answering). */
+const NO_ANSWER = new Set(['timeout', 'no-route', 'unreachable']);
+
+/**
+ * A failure that shows the path gone, not a packet lost: "Network is unreachable" (the guest's own
+ * routing table has no route: its network is not configured), or a request to the host the agent
+ * gave up on with every attempt unanswered (restutil says "-- N attempts made" only once all N
+ * failed, about 80 s for six; the host plugin's health probe makes one attempt, not a series).
+ */
+function pathGone(e: Event): boolean {
+  const mechanism = String(e.attrs.mechanism);
+  return mechanism === 'unreachable'
+    || (HOST.has(String(e.attrs.target)) && NO_ANSWER.has(mechanism) && typeof e.attrs.attempts === 'number' && e.attrs.attempts >= 2);
+}
 
 /** One part per target and mechanism seen, most frequent first: "WireServer 168.63.129.16:80 — no route to host (12×)". */
 export function describeFailures(events: Event[]): Message[] {
@@ -51,7 +67,9 @@ export const noNetwork: Cause = {
     // two, outside the job, and the agent never says a fetch is "still failing" — "6 attempts
     // made" is one request's routine retries) or a later request got through while the agent
     // stayed in contact during the job; then they support the cause at most
-    const uncorroborated = !ext.length && !codes.length && !unanswered.length;
+    // ... nor when a failure shows the path gone and the agent never reached the host after it
+    const gone = agent.filter((e) => pathGone(e) && !recovered(ctx, [e], Infinity, CONTACT));
+    const uncorroborated = !ext.length && !codes.length && !unanswered.length && !gone.length;
     const persistent = agent.some((e) => /still failing|Exceeded max retry/i.test(e.message));
     // ... or status uploads failing hours apart, each once, between hundreds that got through
     const sporadic = !persistent && agent.length > 2 && sporadicUploads(agent);
@@ -65,6 +83,7 @@ export const noNetwork: Cause = {
       ...describeFailures([...agent, ...ext, ...unanswered]),
       codes.length > 0 && { id: 'finding.no-network.result-code', params: { codes: codes.map((e) => e.attrs.resultCode).join(', ') } },
       proxy.length > 0 && { id: 'finding.no-network.proxy', params: { settings: proxy.map(([k, v]) => `${k}=${v}`).join(', ') } },
+      gone.length > 0 && { id: 'finding.no-network.path-gone', params: { count: gone.length } },
       retried && { id: gotThrough ? 'finding.no-network.retried' : sporadic ? 'finding.no-network.sporadic' : 'finding.no-network.isolated' },
     ]));
   },

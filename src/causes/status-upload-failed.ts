@@ -11,7 +11,9 @@ export const statusUploadFailed: Cause = {
     if (blind(this, ctx)) return notObservable(this, { id: 'finding.missing.agent-log' });
     const uploads = of(ctx, 'waagent.status.upload-failed');
     if (!uploads.length) return ruledOut(this, ctx, [...of(ctx, 'agent.status-blob'), ...agentHealthySigns(ctx)].slice(-1), { id: 'finding.status-upload-failed.none' });
-    const both = uploads.filter((e) => /either channel|for more than/.test(e.message));
+    // 2.2.7-2.2.14 put the status through the host plugin only once the direct upload had failed (or
+    // after it had), so its "Exception Put VM status" is what later agents call "via either channel"
+    const both = uploads.filter((e) => /either channel|for more than|Exception Put VM status/.test(e.message));
     const alive = agentHealthySigns(ctx);
     // a definite 4xx answer (blob type, missing blob, refused) will not go away by itself
     // (an unsupported or unknown blob type is such an answer too)
