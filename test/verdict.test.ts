@@ -39,6 +39,8 @@ const WIRESERVER_GAVE_UP = excerptLines('walinuxagent-2129-syslog-wireserver-tim
 const NETWORK_UNREACHABLE = excerptLines('walinuxagent-461-bare-error-network-unreachable');
 const HOSTPLUGIN_PUT_STATUS = excerptLines('walinuxagent-775-hostplugin-put-status');
 const HEALTH_PROBE_TIMEOUT = excerptLines('walinuxagent-e2e-hostplugin-health-timeout');
+/** A bundle of one log file holding these lines. */
+const logOf = (path: string, lines: string[]): Tree => ({ [path]: lines.join('\n') + '\n' });
 /** The same failure every minute (generated 2.2.x lines): a network that stays down. */
 const STEADY_UPLOADS = [0, 1, 2, 3, 4, 5].map((m) => g1(Date.UTC(2017, 7, 31, 19, 40 + m, 31), 'WARNING', 'Exception uploading status blob: [000009] [HTTP Failed] HTTP PUT IOError timed out'));
 
@@ -173,23 +175,23 @@ const CASES: Case[] = [
     files: { 'var/log/waagent.log': STEADY_UPLOADS.join('\n') + '\n' },
     outcome: 'found', cause: 'no-network', statuses: { 'status-upload-failed': ['likely', 'confirmed'] } },
   { name: 'a request to the host plugin that ran out of attempts, every one unanswered, is the path to the host gone',
-    files: { 'var/log/waagent.log': HOSTPLUGIN_GAVE_UP.join('\n') + '\n' },
+    files: logOf('var/log/waagent.log', HOSTPLUGIN_GAVE_UP),
     outcome: 'found', cause: 'no-network', statuses: { 'no-network': 'likely' } },
   { name: 'so are WireServer calls that ran out of attempts, timing out, read from syslog',
-    files: { 'var/log/syslog': WIRESERVER_GAVE_UP.join('\n') + '\n' },
+    files: logOf('var/log/syslog', WIRESERVER_GAVE_UP),
     outcome: 'found', cause: 'no-network' },
   // the second line is generated: the agent processing a goal state minutes later
   { name: 'the same request given up on, then the agent reaching the host again, is only a sign',
-    files: { 'var/log/waagent.log': [HOSTPLUGIN_GAVE_UP[0]!, '2019/07/22 12:40:10.000001 INFO ExtHandler ProcessGoalState completed [incarnation 7; 312 ms]'].join('\n') + '\n' },
+    files: logOf('var/log/waagent.log', [HOSTPLUGIN_GAVE_UP[0]!, '2019/07/22 12:40:10.000001 INFO ExtHandler ProcessGoalState completed [incarnation 7; 312 ms]']),
     outcome: 'cannot-tell', cause: null, statuses: { 'no-network': 'possible' } },
   { name: 'a health probe\'s single attempt timing out is not a request given up on',
-    files: { 'var/log/waagent.log': HEALTH_PROBE_TIMEOUT.join('\n') + '\n' },
+    files: logOf('var/log/waagent.log', HEALTH_PROBE_TIMEOUT),
     outcome: 'cannot-tell', cause: null, statuses: { 'no-network': 'possible' } },
   { name: 'a status upload timing out while the guest has no route at all: no network is the cause, the upload its symptom',
-    files: { 'var/log/waagent.log': NETWORK_UNREACHABLE.join('\n') + '\n' },
+    files: logOf('var/log/waagent.log', NETWORK_UNREACHABLE),
     outcome: 'found', cause: 'no-network', statuses: { 'status-upload-failed': ['likely', 'possible'] } },
   { name: 'a 2.2.13 agent failing to put the status through the host plugin failed on both channels',
-    files: { 'var/log/waagent.log': HOSTPLUGIN_PUT_STATUS.join('\n') + '\n' },
+    files: logOf('var/log/waagent.log', HOSTPLUGIN_PUT_STATUS),
     outcome: 'found', cause: 'status-upload-failed' },
   // real lines: WALinuxAgent#364 (agent 2.1.6.8 with Logs.Verbose=y); each request is traced before it is sent
   { name: 'a 2.1 agent tracing its status blob requests at VERBOSE is not a status upload failure',
