@@ -317,7 +317,8 @@ const RULES: Rule[] = [
     (m): Record<string, AttrValue> => (m[1] ? { handler: m[1], handlerVersion: m[2]! } : {})),
   // the agent removes a handler's directory on uninstall, after an update, and when an install left it NotInstalled
   R('waagent.extension.removed', ['Remove extension handler directory: ']),
-  R('waagent.extension.current-state', ['urrent handler state is: '], /(?:\[(\w+)\] )?[Cc]urrent handler state is: (\w+)/,
+  // only the state that says an install did not hold: an agent logs `enabled` on every pass over every handler
+  R('waagent.extension.current-state', ['urrent handler state is: notinstalled', 'urrent handler state is: NotInstalled'], /(?:\[(\w+)\] )?[Cc]urrent handler state is: (\w+)/,
     (m): Record<string, AttrValue> => ({ ...(m[1] ? { op: m[1] } : {}), state: m[2]!.toLowerCase() })),
   // verbose request/answer pairs: a request repeated with no answer between is a retry that got nothing back
   R('waagent.http.request', ['HTTP connection ['], /HTTP connection \[(\w+)\] \[(?:https?:\/\/([^/:\]]+)(?::(\d+))?)?([^\]]*)\]/,
