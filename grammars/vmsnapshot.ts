@@ -66,7 +66,8 @@ export function extensionHeader(line: string): Header | null {
   return { ms: t, timeSource: style === 'py3' ? 'assumed-utc' : 'local:?', level, body, attrs: { style } };
 }
 
-type Rule = [kind: string, test: RegExp, attrs?: (m: RegExpExecArray) => Record<string, AttrValue>];
+/** `also`: a second test the whole record must pass (two plain regexes: one joined by a lookahead rescanned the record from every position). */
+type Rule = [kind: string, test: RegExp, attrs?: (m: RegExpExecArray) => Record<string, AttrValue>, also?: RegExp];
 
 /**
  * The extension logs an exception it caught as `<step> with error: <str(e)>, stack trace: <traceback>`
@@ -89,7 +90,7 @@ const RULES: Rule[] = [
   ['vmsnapshot.host-error', /FailedHostSnapshotRemoteServerError|dosnapshot responseBody: StatusCode:5\d\d|BHS is not runnning|Failed to do the (?:pre )?snapshot in host/],
   ['vmsnapshot.host.unreachable', /Hitting wrong WireServer IP/],
   ['vmsnapshot.prepost.failed', /PreScript failed|PostScript failed|Plugin Host Precheck Failed|StatusCode\.FailedPrepost(\w+)|Plugin host Config file does not have|Plugin Config file does not have|The owner of the Plugin/],
-  ['vmsnapshot.code.failed', new RegExp(`(?=[\\s\\S]*?(?:${CODE_ERROR.source}))${BACKUP_STEP.source}`, 'm'), (m) => ({ error: m[1]! })],
+  ['vmsnapshot.code.failed', BACKUP_STEP, (m) => ({ error: m[1]! }), CODE_ERROR],
   ['vmsnapshot.network.failed', /FailedRetryableSnapshotFailedNoNetwork|FailedRetryableSnapshotFailedRestrictedNetwork|Failed to call http with error|snapshot HttpCallGetResponse failed|Failed to do the snapshot with error|taking snapshot failed as blobs are empty/],
   ['vmsnapshot.freeze.failed', /Failed to (?:FIFREEZE|FITHAW|open|stat): ?(\S+)|freeze timed-out|file open failed for some mount|Mount Points already freezed by some other processor|freeze failed for some mount|Failed to receive timely Thaw|Unable to execute sleep|Machine unable to sleep|snapshot result inconsistent|FailedRetryableFsFreeze\w+|FailedRetryableUnableToOpenMount|freeze took longer than timeout/,
     (m): Record<string, AttrValue> => (m[1] ? { mount: m[1] } : {})],
@@ -110,9 +111,9 @@ const RULES: Rule[] = [
 export function classifyExtension(e: Event): Event {
   e.kind = 'vmsnapshot.record';
   const text = e.message;
-  for (const [kind, re, attrs] of RULES) {
+  for (const [kind, re, attrs, also] of RULES) {
     const m = re.exec(text);
-    if (!m) continue;
+    if (!m || (also && !also.test(text))) continue;
     e.kind = kind;
     if (attrs) Object.assign(e.attrs, attrs(m));
     break;

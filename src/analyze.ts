@@ -100,6 +100,7 @@ export async function analyzeWithInventory(input: string | Readable, options: An
   });
   if (unknownCode) verdict.reasons.unshift({ id: 'reason.unknown-code', params: { code: unknownCode } });
   const clean = options.noRedact ? (s: string) => s : redact;
+  const cleanLines = options.noRedact ? (l: readonly string[]) => [...l] : redactLines;
   // a note's parameters (proxy settings, error text) reach the reader too
   const cleanNote = (m: Message): Message => mapParams(m, clean);
   const problems = [...inventory.problems];
@@ -123,6 +124,6 @@ export async function analyzeWithInventory(input: string | Readable, options: An
     stats: { entries: inventory.entries, bytesRead: inventory.inflatedBytes, events: inventory.events, unparsed: inventory.unparsed, unparsedByFile: inventory.unparsedByFile, eventsNotKept: store.droppedEvents(), ms: Math.round(performance.now() - started) },
   };
   // a redacted copy of every kept event, only for the one writer that draws them
-  const shown = options.timeline === false ? [] : events.map((e): Event => ({ ...e, message: clean(e.message), raw: clean(e.raw), attrs: redactAttrs(e.attrs, clean), ...(e.context ? { context: { before: redactLines(e.context.before, clean), after: redactLines(e.context.after, clean) } } : {}) }));
+  const shown = options.timeline === false ? [] : events.map((e): Event => ({ ...e, message: clean(e.message), raw: clean(e.raw), attrs: redactAttrs(e.attrs, clean), ...(e.context ? { context: { before: cleanLines(e.context.before), after: cleanLines(e.context.after) } } : {}) }));
   return { report, inventory, timeline: { events: shown, agentMinutes } };
 }

@@ -6,6 +6,7 @@ import { tgzBuffer } from '../samples/pack.js';
 import { SCENARIOS } from '../samples/scenarios.js';
 import { g4, JOB_TIME } from './secrets-fixture.js';
 import { azlog, tmp, writeBundle } from './helpers.js';
+import { redactLines } from '../src/report/redact.js';
 
 const SECRETS = ['sig=S3cr3tSignature%2Bxyz', 'SUPERSECRETPROTECTED', 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7', 'hunter2-password', 'tok-998877'];
 
@@ -50,4 +51,21 @@ test('--no-redact keeps secrets and says so on stderr', async (t) => {
   const r = azlog(['timeline', await secretBundle(), '-f', 'jsonl', '--no-redact']);
   t.regex(r.stderr, /^azlog: warning: --no-redact: secrets .* may appear in the output$/m);
   t.true(r.stdout.includes('S3cr3tSignature'));
+});
+
+test('context lines around a key: its body lines are redacted one for one, whatever their length, in linear time', (t) => {
+  const body = 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7';
+  t.deepEqual(redactLines([body, body, 'LASTQ5w==', '-----END PRIVATE KEY-----', '2024-06-11T03:13:02.1Z INFO ExtHandler next']),
+    ['[redacted]', '[redacted]', '[redacted]', '-----END PRIVATE KEY-----', '2024-06-11T03:13:02.1Z INFO ExtHandler next']);
+  t.deepEqual(redactLines(['2024-06-11T03:13:02.1Z ERROR ExtHandler key -----BEGIN RSA PRIVATE KEY-----', body, 'Q5w==']),
+    ['2024-06-11T03:13:02.1Z ERROR ExtHandler key -----BEGIN RSA PRIVATE KEY----- [redacted]', '[redacted]', '[redacted]']);
+  // a certificate's body is public, and a base64 line away from any key marker is left as it is
+  t.deepEqual(redactLines([body, '-----END CERTIFICATE-----']), [body, '-----END CERTIFICATE-----']);
+  // many END markers each after thousands of base64 lines: one pass, not one per line
+  const big = Array.from({ length: 20 }, () => [...Array<string>(2000).fill(body), '-----END PRIVATE KEY-----']).flat();
+  const started = performance.now();
+  const out = redactLines(big);
+  t.true(performance.now() - started < 2000);
+  t.is(out.length, big.length);
+  t.false(out.includes(body));
 });

@@ -8,8 +8,6 @@ const RULES: [RegExp, string, RegExp | ((s: string) => boolean)][] = [
   // PEM blocks (certificates and keys): keep the armour, drop the body
   [/-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?-----END \1-----/g, '-----BEGIN $1----- [redacted] -----END $1-----', /-----BEGIN/],
   [/-----BEGIN ([A-Z0-9 ]*PRIVATE KEY)-----[\s\S]*/g, '-----BEGIN $1----- [redacted]', /-----BEGIN/],
-  // ... and a key's last body lines before its end when the text starts inside the key (quoted context lines)
-  [/(^|\n)(?:[A-Za-z0-9+/=]{16,}\n)+(?=-----END [A-Z0-9 ]*PRIVATE KEY-----)/g, '$1[redacted]\n', /-----END/],
   // protectedSettings values, JSON or XML-escaped JSON
   [/("protectedSettings"\s*:\s*)"[^"]*"/gi, '$1"[redacted]"', /protectedSettings/i],
   [/(&quot;protectedSettings&quot;\s*:\s*)&quot;.*?&quot;/gi, '$1&quot;[redacted]&quot;', /protectedSettings/i],
@@ -63,18 +61,40 @@ export function redactAttrs<A extends Record<string, unknown>>(attrs: A, clean: 
   return (copy ?? attrs) as A;
 }
 
+const KEY_BEGIN = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
+const KEY_END = /-----END [A-Z0-9 ]*PRIVATE KEY-----/;
+const BASE64_LINE = /^\s*[A-Za-z0-9+/=]+\s*$/;
+
 /**
- * Lines quoted together (the context around an event) redacted as one text, so that a key's body
- * line, base64 like any other on its own, is known by the marker beside it.
+ * Blanks in `out` the lines of `lines` that are a private key's body: the lines of base64 next to a
+ * key's BEGIN or END marker, whatever their length (a body line alone is base64 like any other; the
+ * text may hold only the key's tail). Linear: each walk stops at the first line that is not base64,
+ * which no other walk crosses.
  */
-export function redactLines(lines: readonly string[], clean: (s: string) => string): string[] {
-  return lines.length ? clean(lines.join('\n')).split('\n') : [];
+function blankKeyBodies(lines: readonly string[], out: string[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    if (KEY_END.test(lines[i]!)) for (let j = i - 1; j >= 0 && BASE64_LINE.test(lines[j]!); j--) out[j] = '[redacted]';
+    if (KEY_BEGIN.test(lines[i]!) && !KEY_END.test(lines[i]!)) for (let j = i + 1; j < lines.length && BASE64_LINE.test(lines[j]!); j++) out[j] = '[redacted]';
+  }
+}
+
+/** Lines quoted around an event (its context), redacted one for one, a key's body known by the marker beside it. */
+export function redactLines(lines: readonly string[]): string[] {
+  const out = lines.map(redact);
+  blankKeyBodies(lines, out);
+  return out;
 }
 
 export function redact(text: string): string {
-  if (!ANY_GATE.test(text) && !hasRun(text, 120)) return text;
+  if (!ANY_GATE.test(text) && !hasRun(text, 120) && !text.includes('-----END')) return text;
   let out = text;
   for (const [re, rep, gate] of RULES) if (typeof gate === 'function' ? gate(out) : gate.test(out)) out = out.replace(re, rep);
+  // a key's tail without its BEGIN (a record that starts inside the key): its body lines, by the END beside them
+  if (out.includes('-----END')) {
+    const lines = out.split('\n');
+    blankKeyBodies(lines, lines);
+    out = lines.join('\n');
+  }
   return out;
 }
 
@@ -82,5 +102,4 @@ export const samples = [
   ['https://md-x.blob.core.windows.net/c/abcd?sv=2018-03-28&sr=b&sig=AbC%2Bdef&se=2024-06-11', 'https://md-x.blob.core.windows.net/c/abcd?[redacted]'],
   ['{"protectedSettingsCertThumbprint":"ABCDEF0123456789ABCDEF0123456789ABCDEF01","protectedSettings":"MIIBxyz=="}', '{"protectedSettingsCertThumbprint":"ABCDEF0123456789ABCDEF0123456789ABCDEF01","protectedSettings":"[redacted]"}'],
   ['OS.RootDeviceScsiTimeout=300 Provisioning.Password=hunter2', 'OS.RootDeviceScsiTimeout=300 Provisioning.Password=[redacted]'],
-  ['2024-06-11T03:13:02.1Z ERROR ExtHandler Failed\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----', '2024-06-11T03:13:02.1Z ERROR ExtHandler Failed\n[redacted]\n-----END PRIVATE KEY-----'],
 ] as const;
