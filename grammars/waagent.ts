@@ -259,6 +259,8 @@ const RULES: Rule[] = [
   R('waagent.certificate.error', ['[CryptError]', '[000011]', 'Failed to decrypt', 'decrypt protected', 'Error decrypting', 'Failed to get certificates', 'openssl']),
   // 2.0.x: DoDhcpWork errors carry the try number glued to the exception text
   R('waagent.dhcp.problem', ['DoDhcpWork,try='], /DoDhcpWork,try=\d+(?!$|,=>)/, () => ({ gen0: true })),
+  // 2.0.x found the WireServer through DHCP (Agent.Run, archive/2.0 `waagent`): an earlier DHCP try's failure was got over
+  R('waagent.endpoint.discovered', ['Discovered Windows Azure endpoint: ']),
   R('waagent.dhcp.problem', ['Windows Azure environment not detected', 'WireServer endpoint is not found', 'DHCP not available', 'Failed to send DHCP request', 'No route exists to 168.63.129.16', 'Dhcp client is not running', 'Using hardcoded Wireserver endpoint', '[GetWireserverEndpoint]', 'Protocol endpoint not found', 'WireServer is not responding. Reset dhcp endpoint', 'DHCP usage for endpoint discovery is disabled']),
   // 2.0.x's EnvMonitor finding no DHCP client: its `pidof <client>` (`pgrep -n` on some distros) fails, logged as a
   // failed command (archive/2.0 `waagent` monitor(): the clients it knows); what later agents say as "Dhcp client is not running"
@@ -554,6 +556,9 @@ export const samples: { lines: string[]; expect: Partial<Event> & { attrs?: Reco
     expect: { kind: 'waagent.extensions-disabled' } },
   { lines: ['2024-06-11T03:12:40.101010Z INFO ExtHandler ExtHandler '],
     expect: { kind: 'waagent.record', message: '' } },
+  // wording of the 2.0 agent's source (archive/2.0 `waagent`, Agent.Run); no real line of it in the corpus
+  { lines: ['2016/02/17 08:20:07 Discovered Windows Azure endpoint: 168.63.129.16'],
+    expect: { kind: 'waagent.endpoint.discovered', level: 'info', attrs: { gen: 'G0' } } },
   { lines: ['2018/04/27 13:02:32.381287 INFO WireServer endpoint is not found. Rerun dhcp handler'],
     expect: { kind: 'waagent.dhcp.problem' } },  // 2.0.x lines without their timestamp, its WireServer calls, DHCP errors and status-blob retries
   { lines: ['ERROR:socket IOError  args: (113, \'No route to host\')'],

@@ -115,9 +115,11 @@ test('removed, then wanted enabled and found notinstalled (agent records in sysl
   t.true(finding(r, 'other-extension-failed').evidence.some((e) => /current handler state is: notinstalled/.test(e.text)));
 });
 
-test('an extension that could not run a command it needs (exit 127) has failed', async (t) => {
+// in azure-linux-extensions#947 the 127 is a clean-up step (an uninstall of a plugin that was never there): it is named, as a sign
+test('a command the extension could not run (exit 127) is named, but as a sign: a clean-up step may find nothing there', async (t) => {
   const r = await analyzeTree({ [LAD_LOG]: lines(...LAD) });
-  t.is(r.verdict.cause, 'other-extension-failed', shown(r));
+  t.is(r.verdict.cause, null, shown(r));
+  t.is(finding(r, 'other-extension-failed').status, 'possible');
   t.regex(finding(r, 'other-extension-failed').summary, /LinuxDiagnostic could not run a command it needs \(exit code 127/);
 });
 

@@ -149,6 +149,11 @@ const CASES: Case[] = [
   { name: 'a 2.0.x agent whose DHCP request got no reply (a traceback from DoDhcpWork) has DHCP disabled',
     files: { 'var/log/waagent.log': G0_DHCP_TIMEOUT.join('\n') + '\n' },
     outcome: 'found', cause: 'dhcp-disabled' },
+  // the same lines, then a later DHCP try that found the WireServer (generated, in the 2.0 agent's source wording)
+  { name: 'a 2.0.x DHCP try that timed out, then a try that found the WireServer, is a sign: the agent got over it',
+    files: { 'var/log/waagent.log': [...G0_DHCP_TIMEOUT, '2016/02/17 08:20:07 DoDhcpWork: Setting socket.timeout=10, entering recv',
+      '2016/02/17 08:20:07 Discovered Windows Azure endpoint: 168.63.129.16', '2016/02/17 08:20:10 Retrieved GoalState from Windows Azure Fabric.'].join('\n') + '\n' },
+    outcome: 'cannot-tell', cause: null, statuses: { 'dhcp-disabled': ['possible'] } },
   { name: 'the same log pasted as grep -r output (the file name before every line) says the same',
     files: { 'var/log/waagent.log': G0_DHCP_TIMEOUT.map((l) => `./waagent.log:${l}`).join('\n') + '\n' },
     outcome: 'found', cause: 'dhcp-disabled' },
@@ -190,9 +195,43 @@ const CASES: Case[] = [
   { name: 'a status upload timing out while the guest has no route at all: no network is the cause, the upload its symptom',
     files: logOf('var/log/waagent.log', NETWORK_UNREACHABLE),
     outcome: 'found', cause: 'no-network', statuses: { 'status-upload-failed': ['likely', 'possible'] } },
-  { name: 'a 2.2.13 agent failing to put the status through the host plugin failed on both channels',
+  // a 2.2.13 agent tries the host plugin alone once it is the default channel: one failed put is one failed upload
+  { name: 'a 2.2.13 agent failing once to put the status through the host plugin is a sign, not a failure',
     files: logOf('var/log/waagent.log', HOSTPLUGIN_PUT_STATUS),
+    outcome: 'cannot-tell', cause: null, statuses: { 'status-upload-failed': ['possible'] } },
+  { name: 'the same put failing right after the direct upload failed is a status upload failed on both channels',
+    files: logOf('var/log/waagent.log', [
+      g1(Date.UTC(2017, 5, 16, 21, 30, 10), 'WARNING', 'Exception uploading status blob: [000009] [HTTP Failed] HTTP PUT IOError timed out'), // generated
+      ...HOSTPLUGIN_PUT_STATUS.slice(4)]),
     outcome: 'found', cause: 'status-upload-failed' },
+  // generated lines in the agents' wordings (a review's probes): failures the agent got over
+  { name: 'one health probe finding no route, then heartbeats counting no goal-state errors, is not a network down',
+    files: logOf('var/log/waagent.log', [
+      "2024-06-11T03:00:01.100000Z INFO Daemon Daemon Azure Linux Agent Version: 2.9.1.1",
+      "2024-06-11T03:00:20.100000Z INFO ExtHandler ExtHandler ProcessExtensionsGoalState completed [incarnation_5 1203 ms]",
+      "2024-06-11T03:01:10.771876Z WARNING MonitorHandler ExtHandler Error in SendHostPluginHeartbeat: [HttpError] [HTTP Failed] GET http://168.63.129.16:32526/health -- IOError [Errno 101] Network is unreachable -- 1 attempts made --- [NOTE: Will not log the same error for the next hour]",
+      "2024-06-11T03:30:01.785201Z INFO ExtHandler ExtHandler [HEARTBEAT] Agent WALinuxAgent-2.9.1.1 is running as the goal state agent [DEBUG HeartbeatCounter: 1;HeartbeatId: 5940AE0A-F20C-4BE2-8B5A-3C12605F955F;DroppedPackets: 0;UpdateGSErrors: 0;AutoUpdate: 1]",
+      "2024-06-11T04:00:01.785201Z INFO ExtHandler ExtHandler [HEARTBEAT] Agent WALinuxAgent-2.9.1.1 is running as the goal state agent [DEBUG HeartbeatCounter: 2;HeartbeatId: 5940AE0A-F20C-4BE2-8B5A-3C12605F955F;DroppedPackets: 0;UpdateGSErrors: 0;AutoUpdate: 1]",
+      "2024-06-11T04:30:01.785201Z INFO ExtHandler ExtHandler [HEARTBEAT] Agent WALinuxAgent-2.9.1.1 is running as the goal state agent [DEBUG HeartbeatCounter: 3;HeartbeatId: 5940AE0A-F20C-4BE2-8B5A-3C12605F955F;DroppedPackets: 0;UpdateGSErrors: 0;AutoUpdate: 1]",
+    ]),
+    outcome: 'cannot-tell', cause: null, statuses: { 'no-network': ['possible', 'not-seen', 'ruled-out'] } },
+  { name: 'a pass over the extensions that failed, then one that completed, is a sign: the agent got over it',
+    files: logOf('var/log/waagent.log', [
+      "2024-06-11T03:00:01.100000Z INFO Daemon Daemon Azure Linux Agent Version: 2.9.1.1",
+      "2024-06-11T03:00:20.100000Z ERROR ExtHandler ExtHandler ProcessExtensionsGoalState failed [incarnation_5 12 ms]",
+      "Error processing extensions:[Errno 28] No space left on device",
+      "2024-06-11T03:10:20.100000Z INFO ExtHandler ExtHandler ProcessExtensionsGoalState completed [incarnation_6 1203 ms]",
+      "2024-06-11T03:30:01.785201Z INFO ExtHandler ExtHandler [HEARTBEAT] Agent WALinuxAgent-2.9.1.1 is running as the goal state agent [DEBUG HeartbeatCounter: 1;HeartbeatId: 5940AE0A-F20C-4BE2-8B5A-3C12605F955F;DroppedPackets: 0;UpdateGSErrors: 0;AutoUpdate: 1]",
+    ]),
+    outcome: 'cannot-tell', cause: null, statuses: { 'extension-load-failed': ['possible'] } },
+  // the OMS-Agent-for-Linux#1117 line (real), then a completed pass (generated)
+  { name: 'a handler\'s files missing in one pass, then a pass that completed, is a sign: the agent got over it',
+    files: logOf('var/log/waagent.log', [
+      "2019/12/19 18:00:01.100000 INFO Daemon Azure Linux Agent Version:2.2.45",
+      "2019/12/19 18:02:37.584161 WARNING ExtHandler Exception processing extension handlers: [Errno 2] No such file or directory: '/var/lib/waagent/Microsoft.EnterpriseCloud.Monitoring.OmsAgentForLinux-1.12.17/config'",
+      "2019/12/19 18:10:20.100000 INFO ExtHandler ProcessGoalState completed [incarnation 6; 312 ms]",
+    ]),
+    outcome: 'cannot-tell', cause: null, statuses: { 'other-extension-failed': ['possible'] } },
   // real lines: WALinuxAgent#364 (agent 2.1.6.8 with Logs.Verbose=y); each request is traced before it is sent
   { name: 'a 2.1 agent tracing its status blob requests at VERBOSE is not a status upload failure',
     files: { 'var/log/waagent.log': [

@@ -268,7 +268,12 @@ export function hostServerErrors(ctx: CauseContext): Event[] {
     ...of(ctx, /^waagent\.(goal-state\.fetch-failed|http\.failed|status\.upload-failed)$/, (e) => /^http-5\d\d$/.test(String(e.attrs.mechanism)))];
 }
 
-/** Hours apart, as status uploads fail when the network only hiccups (see `sporadicUploads`). */
+/** When the agent last completed a pass over the goal state (-Infinity: never in the logs): a failed pass before it was got over. */
+export function lastCompletedPass(ctx: CauseContext): number {
+  return of(ctx, 'waagent.goal-state.processed', (e) => e.ms !== null).reduce((t, e) => Math.max(t, e.ms!), -Infinity);
+}
+
+/** Half an hour or more apart, as status uploads fail when the network only hiccups (see `sporadicUploads`). */
 export const SPORADIC_GAP_MS = 30 * 60_000;
 
 /**

@@ -3,6 +3,9 @@ import { SNAPSHOT_HEADING, agentHealthySigns, ARTICLE, blind, CONTACT, found, no
 // (2.0.x: an error inside DoDhcpWork, logged with the try number or as a traceback from its frame)
 const DHCP_FAILURE = /Failed to send DHCP request|DHCP not available|No route exists to 168\.63\.129\.16|Protocol endpoint not found|not responding\. Reset dhcp endpoint|DhcpError|no DHCP reply|DoDhcpWork,try=|, in DoDhcpWork$/im;
 
+/** Signs that a DHCP try's failure was got over: the WireServer reached, or (2.0.x) found by a later try. */
+const DHCP_GOT_OVER = new RegExp(`${CONTACT.source}|^waagent\\.endpoint\\.discovered$`);
+
 export const dhcpDisabled: Cause = {
   id: 'dhcp-disabled',
   os: ['linux', 'windows'],
@@ -21,8 +24,9 @@ export const dhcpDisabled: Cause = {
     const goodLease = of(ctx, 'dhcp.lease', (e) => e.attrs.has245 === true);
     const sys = of(ctx, 'dhcp.problem');
     const noRoute = of(ctx, /^waagent\.(goal-state\.fetch-failed|http\.failed)$/, (e) => e.attrs.target === 'wireserver' && /no-route|unreachable/.test(String(e.attrs.mechanism)));
-    // endpoint discovery lines the agent got past (it then reached the WireServer) are routine start-up
-    const routine = recovered(ctx, agent, 30 * 60_000, CONTACT);
+    // endpoint discovery lines the agent got past (it then reached the WireServer, or 2.0.x discovered
+    // it through a later DHCP try) are routine start-up
+    const routine = recovered(ctx, agent, 30 * 60_000, DHCP_GOT_OVER);
     const strong = [...(routine ? [] : agent), ...(goodLease.length ? [] : lease)];
     const supporting = [...sys, ...noRoute, ...(routine ? agent : []), ...(agent.length || noRoute.length || sys.length ? discovery : [])];
     if (!strong.length && !supporting.length) {

@@ -1,5 +1,5 @@
 import { VMSNAPSHOT } from '../facts/index.js';
-import { SNAPSHOT_HEADING, ARTICLE, blind, found, nearJob, notObservable, of, reinstallRecords, ruledOut, signs, type Cause } from './cause.js';
+import { SNAPSHOT_HEADING, ARTICLE, blind, found, lastCompletedPass, nearJob, notObservable, of, reinstallRecords, ruledOut, signs, type Cause } from './cause.js';
 
 export const extensionLoadFailed: Cause = {
   id: 'extension-load-failed',
@@ -16,9 +16,9 @@ export const extensionLoadFailed: Cause = {
     const shell = of(ctx, /^vmsnapshot\.shell\.(exit|no-python)$/, (e) => e.level === 'error');
     // the agent's pass over all handlers raised: on VMSnapshot's files, or on none named, so VMSnapshot was not processed
     const raised = of(ctx, 'waagent.extensions.failed', (e) => String(e.attrs.handler ?? VMSNAPSHOT) === VMSNAPSHOT);
-    // ... unless a later pass reached VMSnapshot after all: then the failure passed, a sign at most
-    const reached = of(ctx, /^waagent\.extension\.(?:command|current-state)$|^vmsnapshot\.run\.start$/,
-      (e) => e.ms !== null && (e.kind.startsWith('vmsnapshot.') || e.attrs.handler === VMSNAPSHOT)).reduce((t, e) => Math.max(t, e.ms!), -Infinity);
+    // ... unless a later pass reached VMSnapshot, or completed, after all: then the failure passed, a sign at most
+    const reached = Math.max(lastCompletedPass(ctx), of(ctx, /^waagent\.extension\.(?:command|current-state)$|^vmsnapshot\.run\.start$/,
+      (e) => e.ms !== null && (e.kind.startsWith('vmsnapshot.') || e.attrs.handler === VMSNAPSHOT)).reduce((t, e) => Math.max(t, e.ms!), -Infinity));
     const processing = raised.filter((e) => e.ms === null || e.ms > reached);
     const passed = raised.filter((e) => !processing.includes(e));
     const again = reinstallRecords(ctx, (h) => h === VMSNAPSHOT);

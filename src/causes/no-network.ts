@@ -22,8 +22,10 @@ const NO_ANSWER = new Set(['timeout', 'no-route', 'unreachable']);
  */
 function pathGone(e: Event): boolean {
   const mechanism = String(e.attrs.mechanism);
-  return mechanism === 'unreachable'
-    || (HOST.has(String(e.attrs.target)) && NO_ANSWER.has(mechanism) && typeof e.attrs.attempts === 'number' && e.attrs.attempts >= 2);
+  // a single attempt (a probe) that found no route may be the network restarting under it
+  const series = e.attrs.attempts === undefined || (typeof e.attrs.attempts === 'number' && e.attrs.attempts >= 2);
+  return series && (mechanism === 'unreachable'
+    || (HOST.has(String(e.attrs.target)) && NO_ANSWER.has(mechanism) && typeof e.attrs.attempts === 'number'));
 }
 
 /** One part per target and mechanism seen, most frequent first: "WireServer 168.63.129.16:80 — no route to host (12×)". */
@@ -68,7 +70,10 @@ export const noNetwork: Cause = {
     // made" is one request's routine retries) or a later request got through while the agent
     // stayed in contact during the job; then they support the cause at most
     // ... nor when a failure shows the path gone and the agent never reached the host after it
-    const gone = agent.filter((e) => pathGone(e) && !recovered(ctx, [e], Infinity, CONTACT));
+    // ... the host reached after it: a processed goal state, or a heartbeat counting no goal-state errors
+    const fetching = of(ctx, 'waagent.heartbeat', (h) => h.attrs.updateGSErrors === 0 && h.ms !== null).map((h) => h.ms!);
+    const reachedAfter = (e: Event) => recovered(ctx, [e], Infinity, CONTACT) || (e.ms !== null && fetching.some((t) => t > e.ms!));
+    const gone = agent.filter((e) => pathGone(e) && !reachedAfter(e));
     const uncorroborated = !ext.length && !codes.length && !unanswered.length && !gone.length;
     const persistent = agent.some((e) => /still failing|Exceeded max retry/i.test(e.message));
     // ... or status uploads failing hours apart, each once, between hundreds that got through

@@ -1,4 +1,9 @@
+import type { Event } from '../model/types.js';
 import { agentHealthySigns, blind, found, LINUX_AGENT, notObservable, of, ruledOut, sporadicUploads, type Cause } from './cause.js';
+
+const HOST_PLUGIN_PUT = /Exception Put VM status/;
+/** A host-plugin put this soon after a failed direct upload was the same upload's second channel. */
+const BOTH_WITHIN_MS = 5 * 60_000;
 
 export const statusUploadFailed: Cause = {
   id: 'status-upload-failed',
@@ -11,9 +16,12 @@ export const statusUploadFailed: Cause = {
     if (blind(this, ctx)) return notObservable(this, { id: 'finding.missing.agent-log' });
     const uploads = of(ctx, 'waagent.status.upload-failed');
     if (!uploads.length) return ruledOut(this, ctx, [...of(ctx, 'agent.status-blob'), ...agentHealthySigns(ctx)].slice(-1), { id: 'finding.status-upload-failed.none' });
-    // 2.2.7-2.2.14 put the status through the host plugin only once the direct upload had failed (or
-    // after it had), so its "Exception Put VM status" is what later agents call "via either channel"
-    const both = uploads.filter((e) => /either channel|for more than|Exception Put VM status/.test(e.message));
+    // 2.2.7-2.2.14 log "Exception Put VM status" when the host plugin failed; they tried it right after a
+    // failed direct upload, or alone once it had become the default channel: both channels failed only
+    // when a direct upload failed just before it
+    const direct = uploads.filter((e) => !HOST_PLUGIN_PUT.test(e.message) && e.ms !== null).map((e) => e.ms!);
+    const afterDirect = (e: Event) => e.ms !== null && direct.some((t) => t <= e.ms! && e.ms! - t <= BOTH_WITHIN_MS);
+    const both = uploads.filter((e) => /either channel|for more than/.test(e.message) || (HOST_PLUGIN_PUT.test(e.message) && afterDirect(e)));
     const alive = agentHealthySigns(ctx);
     // a definite 4xx answer (blob type, missing blob, refused) will not go away by itself
     // (an unsupported or unknown blob type is such an answer too)

@@ -117,7 +117,9 @@ export function buildProgram(): Command {
         const span = result.span ? `the events that pass the other filters run from ${iso(result.span[0])} to ${iso(result.span[1])}` : 'no event has a time';
         process.stderr.write(`azlog: warning: no event between ${iso(filter.since ?? null) ?? 'the start'} and ${iso(filter.until ?? null) ?? 'the end'} (UTC); ${span}\n`);
       }
-      for (const p of result.inventory.problems) process.stderr.write(`azlog: ${problemText(p)}\n`);
+      // paths inside an archive are the customer's text: redacted as the events are
+      const { redact } = await import('../report/redact.js');
+      for (const p of result.inventory.problems) process.stderr.write(`azlog: ${o.redact === false ? problemText(p) : redact(problemText(p))}\n`);
       process.exitCode = result.inventory.problems.length ? EXIT.PARTIAL : EXIT.OK;
     });
 

@@ -126,7 +126,7 @@ export const FINDINGS_EN = {
   'finding.no-network.proxy': 'proxy configured ({settings})',
   'finding.no-network.path-gone': 'in {count} of them the path itself is gone (no route in the guest, or every attempt to 168.63.129.16 unanswered until the agent gave up), and the agent never reached the host afterwards',
   'finding.no-network.isolated': 'isolated: nothing else in the bundle shows the network down',
-  'finding.no-network.sporadic': 'each failed once, hours apart: the agent uploads its status every few seconds, and the uploads between them got through',
+  'finding.no-network.sporadic': 'each failed once, half an hour or more apart: the agent uploads its status every few seconds, and the uploads between them got through',
   'finding.no-network.retried': 'each was retried successfully',
   'finding.no-network.target.wireserver': 'WireServer 168.63.129.16:80',
   'finding.no-network.target.hostplugin': 'host plugin 168.63.129.16:32526',

@@ -127,7 +127,7 @@ export const FINDINGS_JA: Record<FindingKey, string> = {
   'finding.no-network.proxy': 'プロキシが設定されています ({settings})。',
   'finding.no-network.path-gone': '{count} 件は経路そのものが失われていることを示しています (ゲストに経路がない、または 168.63.129.16 への試行がすべて応答なしのままエージェントが断念した)。その後エージェントがホストに到達した記録はありません。',
   'finding.no-network.isolated': 'ほかにネットワーク障害を示す記録はなく、単発の失敗です。',
-  'finding.no-network.sporadic': 'いずれも数時間おきに 1 回ずつの失敗です。エージェントは数秒ごとに状態をアップロードしており、その間のアップロードは成功しています。',
+  'finding.no-network.sporadic': 'いずれも 30 分以上の間隔をあけた 1 回ずつの失敗です。エージェントは数秒ごとに状態をアップロードしており、その間のアップロードは成功しています。',
   'finding.no-network.retried': 'いずれも再試行で成功しています。',
   'finding.no-network.target.wireserver': 'WireServer 168.63.129.16:80',
   'finding.no-network.target.hostplugin': 'ホスト プラグイン 168.63.129.16:32526',
