@@ -268,9 +268,20 @@ export function hostServerErrors(ctx: CauseContext): Event[] {
     ...of(ctx, /^waagent\.(goal-state\.fetch-failed|http\.failed|status\.upload-failed)$/, (e) => /^http-5\d\d$/.test(String(e.attrs.mechanism)))];
 }
 
+/** The time of the latest of `events` that has one (-Infinity: none has). */
+export function latestTime(events: readonly Event[]): number {
+  return events.reduce((t, e) => (e.ms !== null && e.ms > t ? e.ms : t), -Infinity);
+}
+
 /** When the agent last completed a pass over the goal state (-Infinity: never in the logs): a failed pass before it was got over. */
 export function lastCompletedPass(ctx: CauseContext): number {
-  return of(ctx, 'waagent.goal-state.processed', (e) => e.ms !== null).reduce((t, e) => Math.max(t, e.ms!), -Infinity);
+  return latestTime(of(ctx, 'waagent.goal-state.processed'));
+}
+
+/** `events` split at `time`: those after it (or without a time) still stand; those before it were got over. */
+export function standingAfter(events: Event[], time: number): { standing: Event[]; gotOver: Event[] } {
+  const standing = events.filter((e) => e.ms === null || e.ms > time);
+  return { standing, gotOver: events.filter((e) => !standing.includes(e)) };
 }
 
 /** Half an hour or more apart, as status uploads fail when the network only hiccups (see `sporadicUploads`). */

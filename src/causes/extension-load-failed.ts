@@ -1,5 +1,5 @@
 import { VMSNAPSHOT } from '../facts/index.js';
-import { SNAPSHOT_HEADING, ARTICLE, blind, found, lastCompletedPass, nearJob, notObservable, of, reinstallRecords, ruledOut, signs, type Cause } from './cause.js';
+import { SNAPSHOT_HEADING, ARTICLE, blind, found, lastCompletedPass, latestTime, nearJob, notObservable, of, reinstallRecords, ruledOut, signs, standingAfter, type Cause } from './cause.js';
 
 export const extensionLoadFailed: Cause = {
   id: 'extension-load-failed',
@@ -17,10 +17,9 @@ export const extensionLoadFailed: Cause = {
     // the agent's pass over all handlers raised: on VMSnapshot's files, or on none named, so VMSnapshot was not processed
     const raised = of(ctx, 'waagent.extensions.failed', (e) => String(e.attrs.handler ?? VMSNAPSHOT) === VMSNAPSHOT);
     // ... unless a later pass reached VMSnapshot, or completed, after all: then the failure passed, a sign at most
-    const reached = Math.max(lastCompletedPass(ctx), of(ctx, /^waagent\.extension\.(?:command|current-state)$|^vmsnapshot\.run\.start$/,
-      (e) => e.ms !== null && (e.kind.startsWith('vmsnapshot.') || e.attrs.handler === VMSNAPSHOT)).reduce((t, e) => Math.max(t, e.ms!), -Infinity));
-    const processing = raised.filter((e) => e.ms === null || e.ms > reached);
-    const passed = raised.filter((e) => !processing.includes(e));
+    const reached = Math.max(lastCompletedPass(ctx), latestTime(of(ctx, /^waagent\.extension\.(?:command|current-state)$|^vmsnapshot\.run\.start$/,
+      (e) => e.kind.startsWith('vmsnapshot.') || e.attrs.handler === VMSNAPSHOT)));
+    const { standing: processing, gotOver: passed } = standingAfter(raised, reached);
     const again = reinstallRecords(ctx, (h) => h === VMSNAPSHOT);
     // the extension's own code failing in a backup step (its log says so: vmsnapshot.ts)
     const code = of(ctx, 'vmsnapshot.code.failed');

@@ -1,6 +1,6 @@
 import type { Event, Message } from '../model/types.js';
 import { retriedWithoutAnswer } from '../../grammars/http-exchange.js';
-import { statusWithCode, agentHealthySigns, ARTICLE, blind, CONTACT, found, healthyInJob, inJob, nearJob, notObservable, of, recovered, ruledOut, signs, sporadicUploads, type Cause } from './cause.js';
+import { statusWithCode, agentHealthySigns, ARTICLE, blind, CONTACT, found, healthyInJob, inJob, latestTime, nearJob, notObservable, of, recovered, ruledOut, signs, sporadicUploads, type Cause } from './cause.js';
 
 /** VMSnapshot result codes of a snapshot that could not reach storage (FORMATS.md §3.6). */
 export const NO_NETWORK_CODES = [76, 761, 15];
@@ -69,14 +69,13 @@ export const noNetwork: Cause = {
     // two, outside the job, and the agent never says a fetch is "still failing" — "6 attempts
     // made" is one request's routine retries) or a later request got through while the agent
     // stayed in contact during the job; then they support the cause at most
-    // ... nor when a failure shows the path gone and the agent never reached the host after it
-    // ... the host reached after it: a processed goal state, or a heartbeat counting no goal-state errors
-    const fetching = of(ctx, 'waagent.heartbeat', (h) => h.attrs.updateGSErrors === 0 && h.ms !== null).map((h) => h.ms!);
-    const reachedAfter = (e: Event) => recovered(ctx, [e], Infinity, CONTACT) || (e.ms !== null && fetching.some((t) => t > e.ms!));
-    const gone = agent.filter((e) => pathGone(e) && !reachedAfter(e));
+    // ... nor when a failure shows the path gone and the agent did not reach the host after it (a
+    // processed goal state, or a heartbeat counting no goal-state errors)
+    const lastReached = Math.max(latestTime(of(ctx, CONTACT)), latestTime(of(ctx, 'waagent.heartbeat', (h) => h.attrs.updateGSErrors === 0)));
+    const gone = agent.filter((e) => pathGone(e) && !(e.ms !== null && lastReached > e.ms));
     const uncorroborated = !ext.length && !codes.length && !unanswered.length && !gone.length;
     const persistent = agent.some((e) => /still failing|Exceeded max retry/i.test(e.message));
-    // ... or status uploads failing hours apart, each once, between hundreds that got through
+    // ... or status uploads failing half an hour or more apart, between hundreds that got through
     const sporadic = !persistent && agent.length > 2 && sporadicUploads(agent);
     const lone = !persistent && (agent.length <= 2 || sporadic) && (!ctx.job || !agent.some((e) => inJob(ctx, e)));
     const contact = of(ctx, CONTACT, (e) => nearJob(ctx, e) >= 0.85);

@@ -1,6 +1,6 @@
 import { VMSNAPSHOT } from '../facts/index.js';
 import type { Event } from '../model/types.js';
-import { blind, found, lastCompletedPass, hostServerErrors, notObservable, of, reinstallRecords, ruledOut, signs, VM_TROUBLESHOOT, type Cause } from './cause.js';
+import { blind, found, hostServerErrors, lastCompletedPass, notObservable, of, reinstallRecords, ruledOut, signs, standingAfter, VM_TROUBLESHOOT, type Cause } from './cause.js';
 
 /** Exit codes of a command that could not run at all (126 not executable, 127 not found), not one that ran and said no. */
 const CANNOT_RUN = [126, 127];
@@ -24,10 +24,8 @@ export const otherExtensionFailed: Cause = {
     const cannotRun = commands.filter((e) => CANNOT_RUN.includes(e.attrs.exitCode as number));
     const ranAndFailed = commands.filter((e) => !cannotRun.includes(e));
     // the agent's pass over the handlers raised on this handler's files; a pass that completed later got over it (a sign)
-    const lastPass = lastCompletedPass(ctx);
     const raised = of(ctx, 'waagent.extensions.failed', other);
-    const processing = raised.filter((e) => e.ms === null || e.ms > lastPass);
-    const passedOver = raised.filter((e) => !processing.includes(e));
+    const { standing: processing, gotOver: passedOver } = standingAfter(raised, lastCompletedPass(ctx));
     const again = reinstallRecords(ctx, (h) => h !== VMSNAPSHOT);
     // a handler whose packages could not be fetched just after the host answered with server errors
     // never ran: the host failed it (platform-transient), so it is a sign here, not the failure

@@ -26,7 +26,7 @@ export const statusUploadFailed: Cause = {
     // a definite 4xx answer (blob type, missing blob, refused) will not go away by itself
     // (an unsupported or unknown blob type is such an answer too)
     const definite = uploads.filter((e) => /^http-4\d\d$/.test(String(e.attrs.mechanism)) || /unsupported blob type/i.test(e.message));
-    // one or two, or failures hours apart (sporadicUploads): uploads between them got through
+    // one or two, or failures half an hour or more apart (sporadicUploads): uploads between them got through
     const transient = !both.length && !definite.length && (uploads.length <= 2 || sporadicUploads(uploads));
     return found(this, ctx, { strong: both.length ? both : uploads, supporting: alive.slice(-1), factor: transient ? 0.5 : 1 },
       { id: `finding.status-upload-failed.failed${both.length ? '-both' : ''}${alive.length ? '-alive' : ''}`, params: { times: uploads.length } });

@@ -73,6 +73,11 @@ class Reader {
     });
   }
 
+  /** The entry an archive broke off after, as a problem names it. */
+  lastEntry(): string {
+    return this.current || '(none)';
+  }
+
   private countEntry(path: string): void {
     this.entries++;
     this.current = path;
@@ -167,7 +172,7 @@ class Reader {
         }, fail);
       });
       extract.on('finish', () => { if (!failed) resolve(); });
-      const broke = (e: unknown) => fail(e instanceof LimitError ? e : new ArchiveDamage(truncation(e, this.current)));
+      const broke = (e: unknown) => fail(e instanceof LimitError ? e : new ArchiveDamage(truncation(e, this.lastEntry())));
       extract.on('error', broke);
       source.on('error', broke);
       source.pipe(extract);
@@ -180,7 +185,7 @@ class Reader {
         if (err || !zip) { reject(new ArchiveDamage({ damage: 'problem.damage.not-zip', detail: err?.message ?? 'unknown error' })); return; }
         let done = false;
         const fail = (e: unknown) => { if (done) return; done = true; zip.close(); reject(e); };
-        zip.on('error', (e) => fail(new ArchiveDamage({ damage: 'problem.damage.zip-broken', after: this.current || '(none)', detail: e.message })));
+        zip.on('error', (e) => fail(new ArchiveDamage({ damage: 'problem.damage.zip-broken', after: this.lastEntry(), detail: e.message })));
         zip.on('end', () => { if (!done) { done = true; resolve(); } });
         zip.on('entry', (entry: yauzl.Entry) => {
           const rawName = decodeZipName(entry);
@@ -237,8 +242,8 @@ class ArchiveDamage extends Error {
   }
 }
 
-function truncation(e: unknown, current: string): Damage {
-  const detail = describe(e), after = current || '(none)';
+function truncation(e: unknown, after: string): Damage {
+  const detail = describe(e);
   if (/unexpected end|end of data|premature/i.test(detail)) return { damage: 'problem.damage.truncated', after };
   if (/incorrect header check|invalid|unknown compression/i.test(detail)) return { damage: 'problem.damage.corrupt', after, detail };
   return { damage: 'problem.damage.after', after, detail };
