@@ -21,6 +21,17 @@ test('wrap: every line fits, words and commands stay whole, nothing is lost', (t
   t.false(ja.split('\n').some((l) => /^\s*[、。]/.test(l)), 'no line starts with 、 or 。');
 });
 
+test('wrap: closing punctuation after a Latin word stays with it (a handler name that ends a Japanese sentence)', (t) => {
+  // the sentence azext-217 gave under --lang ja at 80 columns: the name filled the line and 。 began the next
+  const body = '失敗している拡張機能があります: Microsoft.OSTCExtensions.VMAccessForLinux。次の文です。';
+  for (let width = 40; width <= 100; width++) {
+    for (const out of [wrap(body, width, '  ', '根拠: '), wrap(`根拠: ${body}`, width, '  ')]) {
+      t.false(out.split('\n').some((l) => /^\s*[、。」）]/.test(l)), `${width}: ${out}`);
+      t.is(out.replace(/\s+/g, '').replace(/^根拠:/, ''), body.replace(/\s+/g, ''), `${width}: nothing lost`);
+    }
+  }
+});
+
 test('wrap keeps a path or URL longer than a line whole; clip cuts with …', (t) => {
   const url = 'https://learn.microsoft.com/azure/backup/backup-azure-troubleshoot-vm-backup-fails-snapshot-timeout';
   t.true(wrap(`docs: ${url}`, 40, '  ').includes(url));

@@ -50,8 +50,12 @@ export function displayWidth(s: string): number {
 
 
 // a run of colour codes, a `command` (kept on one line to copy), a wide character (with any
-// closing punctuation that must not start a line: 。、」 …), a word with its trailing spaces, or spaces
-const TOKEN = /(?:\x1b\[[0-9;]*m)+|`[^`\n]{1,60}`[^\s`]*[ \t]*|[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6][、。，．・：；？！）」』】〕ー々ぁぃぅぇぉっゃゅょァィゥェォッャュョ）\uff09\uff0c\uff0e]*|[^\s\x1b\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6]+[ \t]*|\s+/gu;
+// closing punctuation that must not start a line: 。、」 …), a word with its trailing spaces (and that
+// punctuation too: a name ending a Japanese sentence keeps its 。), or spaces
+const TOKEN = /(?:\x1b\[[0-9;]*m)+|`[^`\n]{1,60}`[^\s`]*[ \t]*|[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6][、。，．・：；？！）」』】〕ー々ぁぃぅぇぉっゃゅょァィゥェォッャュョ）\uff09\uff0c\uff0e]*|[^\s\x1b\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6]+[、。，．・：；？！）」』】〕\uff09\uff0c\uff0e]*[ \t]*|\s+/gu;
+
+/** Text that starts with punctuation a line must not start with. */
+const CLOSING = /^[、。，．・：；？！）」』】〕\uff09\uff0c\uff0e]/u;
 
 const WHOLE = /^(?:`|[a-z]+:\/\/|\S*\/\S*\s*$)/i;
 
@@ -80,6 +84,8 @@ export function wrap(text: string, width: number, indent: string, first = indent
       while (cols + displayWidth(tok.trimEnd()) > width && !WHOLE.test(tok)) {
         let piece = '', pw = 0;
         for (const ch of tok) { const cw = charWidth(ch); if (cols + pw + cw > width) break; piece += ch; pw += cw; }
+        // the cut never leaves closing punctuation to start the next line: the character before it goes along
+        while (piece.length > 1 && CLOSING.test(tok.slice(piece.length))) { piece = piece.slice(0, -[...piece].pop()!.length); }
         if (!piece) { flush(); continue; }
         line += piece; tok = tok.slice(piece.length); flush(); w = displayWidth(tok);
       }
